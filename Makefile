@@ -1,0 +1,152 @@
+# cinplan: Child in Need deadline calculator.
+#
+#   make            build ./cinplan
+#   make check      install missing build dependencies, then run every test
+#   make demo       install missing build dependencies, then run the example
+#   make bench      benchmarks: working-day arithmetic, check, export
+#   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
+#   make install    PREFIX=/usr/local DESTDIR= (binary, rules, man pages)
+#   make SANITIZE=1 ...   the same with AddressSanitizer and UBSan
+
+VERSION		= 0.1.0
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+DATADIR		?= $(PREFIX)/share/cinplan
+MANDIR		?= $(PREFIX)/share/man
+BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+
+CC		?= cc
+CFLAGS		?= -O2 -g
+WARNFLAGS	= -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith \
+		  -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+		  -Wno-unused-parameter
+PKG_CONFIG	?= pkg-config
+ICAL_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags libical 2>/dev/null)
+ICAL_LIBS	?= $(shell $(PKG_CONFIG) --libs libical 2>/dev/null || echo -lical)
+INIPARSER_CFLAGS ?= -I/usr/include/iniparser
+INIPARSER_LIBS	?= -liniparser
+JANSSON_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS	?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+XML_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
+XML_LIBS	?= $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
+CMOCKA_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS	?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+ifeq ($(SANITIZE),1)
+VARIANT		= san
+SANFLAGS	= -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+		  -fno-omit-frame-pointer
+export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+else
+VARIANT		= rel
+SANFLAGS	=
+endif
+
+O		= obj/$(VARIANT)
+ALL_CPPFLAGS	= -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+		  -DCINPLAN_VERSION='"$(VERSION)"' \
+		  -DCINPLAN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+ALL_CFLAGS	= $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(ICAL_CFLAGS) \
+		  $(INIPARSER_CFLAGS) $(JANSSON_CFLAGS) $(XML_CFLAGS)
+LIBS		= $(ICAL_LIBS) $(INIPARSER_LIBS) $(JANSSON_LIBS) $(XML_LIBS) -lm
+
+SRCS		= $(sort $(wildcard src/*.c))
+OBJS		= $(SRCS:src/%.c=$(O)/%.o) $(O)/builtin_rules.o
+LIBOBJS		= $(filter-out $(O)/main.o,$(OBJS))
+RULES		= $(sort $(wildcard rules/*.ini)) rules/holidays
+UNIT_SRCS	= $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS	= $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
+MANPAGES	= $(sort $(wildcard man/*.[1-8]))
+
+all: cinplan
+
+# ./cinplan is always the variant just built, so SANITIZE=1 cannot leave a
+# stale binary of the other kind behind.
+cinplan: $(O)/cinplan
+	@cmp -s $(O)/cinplan $@ || cp $(O)/cinplan $@
+
+$(O)/cinplan: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(O)/%.o: src/%.c $(wildcard include/*.h) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/builtin_rules.c: $(RULES) $(O)/embed
+	$(O)/embed $(RULES) > $@.tmp && mv $@.tmp $@
+
+$(O)/builtin_rules.o: $(O)/builtin_rules.c include/rpath.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ tools/embed.c
+
+$(O)/tests/%: tests/unit/%.c $(LIBOBJS) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
+	    $(LIBOBJS) $(LIBS) $(CMOCKA_LIBS)
+
+# --- tests -----------------------------------------------------------------
+
+deps:
+	@sh tools/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: cinplan $(UNIT_BINS)
+	@fail=0; \
+	for t in $(UNIT_BINS); do \
+		echo "== $$t"; \
+		CINPLAN_RULES= $$t || fail=1; \
+	done; \
+	sh tests/golden/run.sh ./cinplan || fail=1; \
+	sh tests/man-lint.sh $(MANPAGES) || fail=1; \
+	for t in $(sort $(wildcard tests/*.test.sh)); do \
+		echo "== $$t"; \
+		sh $$t ./cinplan || fail=1; \
+	done; \
+	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; \
+	echo "make check: all passed"
+
+demo: deps
+	@$(MAKE) --no-print-directory cinplan
+	@sh examples/demo.sh ./cinplan
+
+bench: deps
+	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" cinplan $(O)/bench_cal
+	@sh bench/run.sh ./cinplan $(O)/bench_cal
+
+$(O)/bench_cal: bench/bench_cal.c $(LIBOBJS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+# --- install -----------------------------------------------------------------
+
+install: cinplan
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 cinplan $(DESTDIR)$(BINDIR)/cinplan
+	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
+	for m in $(MANPAGES); do \
+		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; \
+	done
+	if [ -f completion/cinplan.bash ]; then \
+		install -d $(DESTDIR)$(BASHCOMPDIR); \
+		install -m 644 completion/cinplan.bash $(DESTDIR)$(BASHCOMPDIR)/cinplan; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cinplan $(DESTDIR)$(BASHCOMPDIR)/cinplan
+	for r in $(notdir $(RULES)); do rm -f $(DESTDIR)$(DATADIR)/rules/$$r; done
+	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)
+	for m in $(notdir $(MANPAGES)); do \
+		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; \
+	done
+
+clean:
+	rm -rf obj cinplan
+
+.PHONY: all check check-run deps demo bench install uninstall clean
+.DELETE_ON_ERROR:

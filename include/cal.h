@@ -1,0 +1,78 @@
+/*
+ * cal.h: the England and Wales working-day calendar.
+ *
+ * Bank holidays come from rules (Easter, the fixed-weekday holidays and
+ * substitute days) corrected by a data file of one-off changes, so a newly
+ * announced bank holiday is a one-line edit, not a rebuild.  A calendar adds
+ * a profile's own closure days and answers working-day questions in constant
+ * time from two precomputed tables.
+ */
+#ifndef CINPLAN_CAL_H
+#define CINPLAN_CAL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct holiday {
+	int		 date;
+	const char	*name;		/* owned by the list it came from */
+};
+
+/* The one-off changes: days the rules give that did not happen, and extras. */
+struct hol_data;
+
+/*
+ * Parse a holiday data file (see cinplan(1), FILES).  name is used in
+ * messages.  Returns NULL and writes "NAME:LINE: problem" into err[errsz]
+ * on a bad line.  Free with hol_data_free().
+ */
+struct hol_data	*hol_data_parse(const char *text, size_t len, const char *name,
+		    char *err, size_t errsz);
+void		 hol_data_free(struct hol_data *);
+
+/*
+ * Bank holidays in [from, to] in date order, written to out[0..max), rules
+ * and data combined; data may be NULL (rules alone).  Returns how many there
+ * are in all (which may exceed max: call again with room).
+ */
+size_t		 hol_list(const struct hol_data *, int from, int to,
+		    struct holiday *out, size_t max);
+
+/*
+ * Read GOV.UK's bank-holidays.json text, take division england-and-wales,
+ * and write a complete data file to out: the differences from the rules for
+ * the years the JSON covers, and old's entries for the years it does not.
+ * Returns 0, or -1 with "NAME:LINE:COL: problem" in err.
+ */
+int		 hol_import_govuk(const char *json, size_t len, const char *name,
+		    const struct hol_data *old, FILE *out, char *err, size_t errsz);
+
+/* Write a data file for hol (with a header comment) to out. */
+void		 hol_data_write(const struct hol_data *, FILE *out);
+
+struct calendar;
+
+/*
+ * A calendar of bank holidays (data may be NULL) plus closures[0..n), which
+ * need not be sorted.  The caller owns the result; cal_free(NULL) is a no-op.
+ */
+struct calendar	*cal_new(const struct hol_data *, const int *closures, size_t n);
+void		 cal_free(struct calendar *);
+
+/* Is date (in range) a working day: Monday to Friday, not a holiday or closure? */
+int		 cal_is_workday(const struct calendar *, int date);
+
+/*
+ * The nth working day after date (n < 0: before; n == 0: date itself),
+ * counting date as day 0 whether or not it is a working day.  Returns 0 and
+ * sets *out, or -1 if the answer is outside the supported range.
+ */
+int		 cal_add(const struct calendar *, int date, long n, int *out);
+
+/* Working days after d1 up to and including d2 (negative if d2 < d1). */
+long		 cal_between(const struct calendar *, int d1, int d2);
+
+/* date if it is a working day, else the working day before it (or DATE_NONE). */
+int		 cal_roll_back(const struct calendar *, int date);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * caseload.h: a caseload CSV, row by row, as case facts.
+ *
+ * Columns are found by header name (case-insensitive, surrounding blanks
+ * ignored); unknown columns are ignored; every column may be absent except
+ * case_id and profile.  Empty cells are absent facts.  See cinplan-caseload(5).
+ */
+#ifndef CINPLAN_CASELOAD_H
+#define CINPLAN_CASELOAD_H
+
+#include <stddef.h>
+
+enum date_style {
+	DATES_ISO,		/* YYYY-MM-DD, optionally with a time part */
+	DATES_UK		/* also DD/MM/YYYY, only when asked for */
+};
+
+struct caseload;
+
+/* One usable row.  Strings are borrowed until the next caseload_next(). */
+struct case_row {
+	long		 line;		/* physical line the row starts on */
+	const char	*case_id;	/* never empty */
+	const char	*profile;	/* never empty; may hold "id/area" */
+	const char	*area;		/* NULL if empty */
+	const char	*plan_type;	/* NULL if empty */
+	const char	*worker;	/* NULL if empty */
+	int		 referral;	/* DATE_NONE if empty */
+	int		 assessment;	/* assessment_completed */
+	int		 plan_decision;
+	int		 rcpc;
+	int		 residence;
+	int		 first_meeting;
+	int		 last_review;
+	long		 reviews_held;	/* -1 if empty */
+	int		 last_visit;
+	int		 closed;	/* the closed cell says closed as of as_of */
+	int		 manager_agreed;
+};
+
+/*
+ * Open a caseload on fd (not closed) and read its header.  name is used in
+ * messages.  as_of decides whether a closure date in the future leaves the
+ * case open.  Returns NULL with err set ("NAME:LINE: reason") if the header
+ * is unusable (empty file, no case_id or profile column, duplicate column).
+ */
+struct caseload	*caseload_open(int fd, const char *name, enum date_style,
+		    int as_of, char *err, size_t errsz);
+void		 caseload_close(struct caseload *);
+
+/*
+ * The next row: 1 with *row filled, 0 at end, -1 for a row that cannot be
+ * used (err holds "NAME:LINE: reason"; reading goes on), -2 for a read
+ * error (err set; stop).
+ */
+int		 caseload_next(struct caseload *, struct case_row *row,
+		    char *err, size_t errsz);
+
+/*
+ * Parse one date cell: YYYY-MM-DD, optionally followed by a time part
+ * ("T09:30:00", " 00:00:00", with optional fraction and zone), or with
+ * DATES_UK also DD/MM/YYYY.  Returns 0 and *out, or -1 with *why.
+ */
+int		 caseload_parse_date(const char *s, size_t len, enum date_style,
+		    int *out, const char **why);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * cli.h: the command line.  cli.c parses options, holds the table of
+ * subcommands and owns the exit status; each cmd_*.c file implements a
+ * group of subcommands against the shared state below.
+ */
+#ifndef CINPLAN_CLI_H
+#define CINPLAN_CLI_H
+
+#include <stdio.h>
+
+#include "rpath.h"
+
+/* Exit statuses: part of the command-line contract. */
+#define EXIT_OK		0	/* nothing overdue */
+#define EXIT_OVERDUE	1	/* check: something is overdue */
+#define EXIT_USAGE	2	/* usage, profile or data error */
+#define EXIT_REJECTED	3	/* check: rows rejected */
+
+struct calendar;
+struct hol_data;
+struct profile;
+
+struct cli {
+	FILE		*out;
+	FILE		*err;
+	const char	*cmd;		/* "schedule", "workdays add", ... */
+	const char	*rules_dir;	/* --rules */
+	const char	*holidays_file;	/* --holidays */
+	struct rpath	 rp;
+	int		 rp_ready;
+	int		 as_of;		/* DATE_NONE until known */
+	struct hol_data	*hol;		/* loaded on first use */
+	int		 hol_loaded;
+};
+
+/* The program: argv in, exit status out; writes only to out and err. */
+int	cli_main(int argc, char *argv[], FILE *out, FILE *err);
+
+/* "cinplan: CMD: message" on err; returns EXIT_USAGE for tail calls. */
+int	cli_error(struct cli *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* "cinplan: message" on err. */
+void	cli_warn(struct cli *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Usage error: message and the command's synopsis; returns EXIT_USAGE. */
+int	cli_usage(struct cli *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Parse the date argument of option opt ("--referral" or a word such as
+ * "DATE") into *out; on error print "cinplan: OPT: 'VALUE' why" and
+ * return -1.
+ */
+int	cli_date(struct cli *, const char *opt, const char *s, int *out);
+/* Parse a bounded integer; same error style. */
+int	cli_long(struct cli *, const char *opt, const char *s, long min,
+	    long max, long *out);
+
+/* The rules path, holiday data and today's date, set up on first use. */
+const struct rpath	*cli_rpath(struct cli *);
+/* Returns -1 after printing an error if the data file is bad. */
+int			 cli_holidays(struct cli *, const struct hol_data **);
+int			 cli_as_of(struct cli *);
+/* Calendar for a profile (NULL: bank holidays only); the caller frees. */
+struct calendar		*cli_calendar(struct cli *, const struct profile *);
+/*
+ * Load profile spec "id" or "id/area".  *area gets the area part (a
+ * pointer into spec) or NULL.  Prints diagnostics and a suggestion for a
+ * misspelt id; returns NULL on error.
+ */
+struct profile		*cli_profile(struct cli *, const char *spec,
+			    const char **area);
+/* The nearest of names[0..n) to s by edit distance, if close; else NULL. */
+const char		*cli_nearest(const char *s, const char *const *names,
+			    size_t n);
+
+/*
+ * Options: a small parser instead of getopt, so negative numbers are
+ * arguments ("workdays add DATE -5"), "--name=value" and "--name value"
+ * both work, and no global state gets in the way of in-process tests.
+ */
+struct cli_opt {
+	const char	*name;		/* "referral" for --referral, "o" for -o */
+	int		 has_arg;
+	int		 id;		/* > 0 */
+};
+
+/* Common options every command accepts. */
+#define OPT_HELP	1
+#define OPT_RULES	2
+#define OPT_HOLIDAYS	3
+#define OPT_AS_OF	4
+#define OPT_FIRST_OWN	16	/* commands number their own from here */
+
+struct cli_optstate {
+	int		 i;		/* next argv index */
+	int		 done;		/* after "--" */
+};
+
+/*
+ * The next option: its id with *arg set if it takes one, 0 for an operand
+ * (*arg is the word), -1 at the end, or -2 after printing a usage error.
+ * Common options (--help excepted) are handled here and not returned.
+ */
+int	cli_opt_next(struct cli *, struct cli_optstate *, int argc,
+	    char **argv, const struct cli_opt *opts, const char **arg);
+
+/* "--help" for the current command: its synopsis on standard output. */
+int	cli_help(struct cli *);
+
+/* Subcommands: each returns an exit status. */
+int	cmd_schedule(struct cli *, int, char **);
+int	cmd_check(struct cli *, int, char **);
+int	cmd_export(struct cli *, int, char **);
+int	cmd_profiles(struct cli *, int, char **);
+int	cmd_profile(struct cli *, int, char **);
+int	cmd_workdays(struct cli *, int, char **);
+int	cmd_holidays(struct cli *, int, char **);
+int	cmd_census(struct cli *, int, char **);
+
+#endif

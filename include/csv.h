@@ -1,0 +1,51 @@
+/*
+ * csv.h: a streaming RFC 4180 reader and a spreadsheet-safe field writer.
+ *
+ * The reader takes quoted fields, embedded commas, newlines and doubled
+ * quotes, CRLF or LF line ends, and a UTF-8 byte-order mark at the start.
+ * It reads in large blocks and keeps one record at a time, so memory does
+ * not grow with the file.  A malformed record is reported with the line it
+ * starts on and skipped to its end, so the caller can go on to the next.
+ */
+#ifndef CINPLAN_CSV_H
+#define CINPLAN_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define CSV_MAX_FIELD	65536	/* bytes in one field */
+#define CSV_MAX_FIELDS	1024	/* fields in one record */
+
+struct csv_reader;
+
+struct csv_record {
+	size_t		  n;		/* number of fields */
+	const char	**field;	/* NUL-terminated, unquoted; borrowed */
+	const size_t	 *len;		/* lengths, since a field may hold NUL */
+	long		  line;		/* physical line the record starts on */
+};
+
+/*
+ * Read from fd (not closed).  name is used in messages.  Returns NULL
+ * never; free with csv_close().
+ */
+struct csv_reader	*csv_open(int fd, const char *name);
+void			 csv_close(struct csv_reader *);
+
+/*
+ * The next record: 1 and *rec filled (valid until the next call), 0 at end
+ * of input, -1 for a bad record with err set to a reason without place
+ * (rec->line says where), after which reading may go on, or -2 for a read
+ * error (errno-style reason in err), after which it may not.
+ */
+int	csv_next(struct csv_reader *, struct csv_record *rec,
+	    char *err, size_t errsz);
+
+/*
+ * Write one field to out, quoted if it needs to be.  With neutralise, a
+ * field that a spreadsheet would run as a formula (first character =, +,
+ * -, @, tab or carriage return) gets a leading apostrophe.
+ */
+void	csv_write_field(FILE *out, const char *s, int neutralise);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * sched.h: the rules engine.  Pure: a profile, a case's facts, an as-of
+ * date and a horizon in; schedule items out.  No I/O.
+ *
+ * It follows the conventions of the product (cinplan(1), CONVENTIONS):
+ * "within N working days of X" is the Nth working day after X, X being day
+ * 0; deadlines counted in days, weeks or months that land on a non-working
+ * day move back to the working day before (milestones and a window's
+ * earliest end never move); a missing anchor is projected from its own due
+ * date, and what is derived from it is marked projected; reviews and visits
+ * roll from the last one held, or from the plan start.
+ */
+#ifndef CINPLAN_SCHED_H
+#define CINPLAN_SCHED_H
+
+#include <stddef.h>
+
+#include "profile.h"
+
+struct calendar;
+
+struct facts {
+	int		 referral;	/* each DATE_NONE when absent */
+	int		 assessment;	/* assessment completed */
+	int		 plan_decision;
+	int		 rcpc;
+	int		 residence;
+	int		 first_meeting;	/* held */
+	const int	*reviews;	/* held, ascending; borrowed */
+	size_t		 nreviews;
+	size_t		 review_base;	/* reviews held before reviews[0] */
+	int		 reviews_unknown; /* how many were held is not known */
+	const int	*visits;	/* held, ascending; borrowed */
+	size_t		 nvisits;
+	unsigned	 flags;		/* enum fact_flag */
+	enum plan_type	 plan_type;
+	int		 area;		/* index into the profile's areas, or -1 */
+};
+
+enum status {
+	ST_DONE,		/* held on or before due */
+	ST_LATE,		/* held after due */
+	ST_OVERDUE,		/* not held, due before as-of */
+	ST_DUE_SOON,		/* not held, due within the window */
+	ST_UPCOMING
+};
+
+struct item {
+	enum kind		 kind;
+	unsigned		 seq;		/* 1-based within the kind */
+	int			 due;
+	int			 earliest;	/* windows only, else DATE_NONE */
+	int			 held;		/* DATE_NONE if not held */
+	int			 projected;
+	enum status		 status;
+	const struct rule	*rule;		/* borrowed from the profile */
+};
+
+/* Something the schedule cannot show, and why. */
+enum note_why {
+	NOTE_NOT_SET,		/* the procedure sets no such timescale */
+	NOTE_NO_ANCHOR,		/* the fact it counts from was not given */
+	NOTE_UNKNOWN_COUNT	/* reviews held unknown: cannot be checked */
+};
+
+struct note {
+	enum note_why		 why;
+	enum kind		 kind;
+	enum anchor		 anchor;	/* NOTE_NO_ANCHOR: what is missing */
+	const struct rule	*rule;
+};
+
+struct sched_opts {
+	int		 as_of;
+	int		 until;		/* inclusive horizon for projection */
+	int		 within;	/* due-soon: at most this many working days */
+	unsigned	 kinds;		/* 1u << enum kind wanted; 0: all */
+	size_t		 max_items;	/* 0: SCHED_MAX_ITEMS */
+};
+
+#define SCHED_MAX_ITEMS	10000
+
+struct schedule {
+	struct item	*items;		/* sorted: due, kind, seq */
+	size_t		 n, cap;
+	struct note	*notes;
+	size_t		 nnotes, notecap;
+};
+
+enum sched_err {
+	SE_OK,
+	SE_NEED_AREA,		/* profile requires an area */
+	SE_NEED_FACT,		/* nothing to anchor the plan start on */
+	SE_ORDER,		/* held dates out of order */
+	SE_RANGE,		/* a date left the supported range */
+	SE_LIMIT		/* more than max_items */
+};
+
+struct sched_error {
+	enum sched_err	 code;
+	enum anchor	 anchor;	/* SE_NEED_FACT: the fact wanted */
+	enum kind	 kind;		/* the item being computed */
+	char		 msg[256];	/* a sentence, without a "cinplan:" prefix */
+};
+
+/*
+ * Compute the schedule of a case into s, which is emptied first and may be
+ * reused across calls to avoid allocation.  cal must be the profile's
+ * calendar.  Returns 0, or -1 with e filled in.
+ */
+int	sched_build(const struct profile *, const struct calendar *,
+	    const struct facts *, const struct sched_opts *,
+	    struct schedule *s, struct sched_error *e);
+/* Free what s holds (not s itself); s may then be reused. */
+void	sched_free(struct schedule *s);
+/* Empty facts: every date DATE_NONE, plan type standard, no area. */
+void	facts_init(struct facts *);
+
+const char	*status_name(enum status);
+
+#endif

@@ -1,0 +1,527 @@
+/*
+ * cli.c: the command line.  Parses the command word, holds the table of
+ * subcommands with their synopses, sets up what they share (rules path,
+ * holiday data, as-of date), and owns the exit status.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cal.h"
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "profile.h"
+#include "rpath.h"
+#include "xmalloc.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(struct cli *, int, char **);
+	const char	*synopsis;	/* lines, each after "usage: cinplan " */
+};
+
+static const struct command commands[] = {
+	{ "schedule", cmd_schedule,
+	  "schedule --profile ID [--area AREA] [--plan-type TYPE]\n"
+	  "\t[--case-id REF] [--referral DATE] [--assessment-completed DATE]\n"
+	  "\t[--plan-decision DATE] [--rcpc DATE] [--residence DATE]\n"
+	  "\t[--first-meeting DATE] [--review DATE ...] [--visit DATE ...]\n"
+	  "\t[--manager-agreed] [--kind KIND] [--within N] [--as-of DATE]\n"
+	  "\t[--until DATE] [--format text|json|csv|ics] [--date-style iso|uk]\n"
+	  "\t[--alarm DAYS] [--rules DIR] [--holidays FILE]" },
+	{ "check", cmd_check,
+	  "check --caseload FILE.csv [--as-of DATE] [--within N]\n"
+	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
+	  "\t[--dates iso|uk] [--summary] [--rules DIR] [--holidays FILE]" },
+	{ "export", cmd_export,
+	  "export --caseload FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
+	  "\t[--worker NAME] [--kind KIND] [--alarm DAYS] [--dates iso|uk]\n"
+	  "\t[--rules DIR] [--holidays FILE]" },
+	{ "profiles", cmd_profiles,
+	  "profiles [--rules DIR]" },
+	{ "profile", cmd_profile,
+	  "profile show ID [--rules DIR]\n"
+	  "profile check FILE.ini [--rules DIR]" },
+	{ "workdays", cmd_workdays,
+	  "workdays add DATE N [--profile ID] [--holidays FILE]\n"
+	  "workdays between DATE1 DATE2 [--profile ID] [--holidays FILE]" },
+	{ "holidays", cmd_holidays,
+	  "holidays [YEAR | FROM TO] [--profile ID] [--holidays FILE]\n"
+	  "holidays --import bank-holidays.json [-o FILE]" },
+	{ "census", cmd_census,
+	  "census FILE.xml [--format text|json|csv] [--as-of DATE]\n"
+	  "\t[--to-caseload FILE.csv --profile ID [--area AREA]]" },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct command *current_command(const struct cli *);
+static const char *shown(const char *, char *, size_t);
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+print_synopsis(FILE *f, const char *lines)
+{
+	const char	*p, *nl;
+
+	for (p = lines; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		fprintf(f, "%s%.*s\n", *p == '\t' ? "" :
+		    (p == lines ? "usage: cinplan " : "       cinplan "),
+		    (int)(nl - p), p);
+		if (*nl == '\0')
+			break;
+	}
+}
+
+static void
+usage_all(FILE *f)
+{
+	size_t	 i;
+
+	fputs("usage: cinplan COMMAND [options]\n"
+	    "       cinplan --help | --version\n\ncommands:\n", f);
+	for (i = 0; i < NCOMMANDS; i++)
+		print_synopsis(f, commands[i].synopsis);
+	fputs("\nRun 'cinplan COMMAND --help' for one command,"
+	    " or see cinplan(1).\n", f);
+}
+
+static void
+vmsg(struct cli *c, int with_cmd, const char *fmt, va_list ap)
+{
+	fputs("cinplan: ", c->err);
+	if (with_cmd && c->cmd != NULL)
+		fprintf(c->err, "%s: ", c->cmd);
+	vfprintf(c->err, fmt, ap);
+	fputc('\n', c->err);
+}
+
+int
+cli_error(struct cli *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vmsg(c, 0, fmt, ap);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+void
+cli_warn(struct cli *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vmsg(c, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+cli_usage(struct cli *c, const char *fmt, ...)
+{
+	const struct command	*cmd;
+	va_list			 ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vmsg(c, 1, fmt, ap);
+		va_end(ap);
+	}
+	if ((cmd = current_command(c)) != NULL)
+		print_synopsis(c->err, cmd->synopsis);
+	else
+		usage_all(c->err);
+	return EXIT_USAGE;
+}
+
+/* Quote a user's value for a message: bounded, printable. */
+static const char *
+shown(const char *s, char *buf, size_t sz)
+{
+	size_t	 i;
+
+	for (i = 0; *s != '\0' && i + 4 < sz; s++)
+		buf[i++] = (*s < 0x20 || *s == 0x7f) ? '?' : *s;
+	if (*s != '\0')
+		buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
+	buf[i] = '\0';
+	return buf;
+}
+
+int
+cli_date(struct cli *c, const char *opt, const char *s, int *out)
+{
+	const char	*why;
+	char		 buf[64];
+
+	if (date_parse_str(s, out, &why) == 0)
+		return 0;
+	cli_error(c, "%s: '%s' %s", opt, shown(s, buf, sizeof(buf)), why);
+	return -1;
+}
+
+int
+cli_long(struct cli *c, const char *opt, const char *s, long min, long max,
+    long *out)
+{
+	char	*end, buf[64];
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || s[0] == ' ' || s[0] == '+') {
+		cli_error(c, "%s: '%s' is not a whole number", opt,
+		    shown(s, buf, sizeof(buf)));
+		return -1;
+	}
+	if (errno == ERANGE || v < min || v > max) {
+		cli_error(c, "%s: '%s' is out of range (%ld to %ld)", opt,
+		    shown(s, buf, sizeof(buf)), min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+const struct rpath *
+cli_rpath(struct cli *c)
+{
+	if (!c->rp_ready) {
+		rpath_init(&c->rp, c->rules_dir);
+		c->rp_ready = 1;
+	}
+	return &c->rp;
+}
+
+int
+cli_holidays(struct cli *c, const struct hol_data **out)
+{
+	struct rfile	 f;
+	char		 err[512];
+	int		 rc;
+
+	if (!c->hol_loaded) {
+		if (c->holidays_file != NULL)
+			rc = rfile_read_path(c->holidays_file, &f, err,
+			    sizeof(err));
+		else
+			rc = rpath_read(cli_rpath(c), "holidays", &f, err,
+			    sizeof(err));
+		if (rc == 1 && c->holidays_file != NULL) {
+			cli_error(c, "%s: no such file", c->holidays_file);
+			return -1;
+		}
+		if (rc == -1) {
+			cli_error(c, "%s", err);
+			return -1;
+		}
+		if (rc == 0) {
+			c->hol = hol_data_parse(f.text, f.len, f.name, err,
+			    sizeof(err));
+			rfile_free(&f);
+			if (c->hol == NULL) {
+				cli_error(c, "%s", err);
+				return -1;
+			}
+		}
+		c->hol_loaded = 1;
+	}
+	*out = c->hol;
+	return 0;
+}
+
+/* The one place the clock is read. */
+int
+cli_as_of(struct cli *c)
+{
+	struct tm	 tm;
+	time_t		 now;
+
+	if (c->as_of == DATE_NONE) {
+		now = time(NULL);
+		if (localtime_r(&now, &tm) == NULL)
+			c->as_of = DATE_MIN;
+		else
+			c->as_of = date_from_ymd(tm.tm_year + 1900,
+			    tm.tm_mon + 1, tm.tm_mday);
+	}
+	return c->as_of;
+}
+
+struct calendar *
+cli_calendar(struct cli *c, const struct profile *p)
+{
+	const struct hol_data	*hd;
+
+	if (cli_holidays(c, &hd) == -1)
+		return NULL;
+	return cal_new(hd, p ? p->closures : NULL, p ? p->nclosures : 0);
+}
+
+/* Levenshtein distance, bounded to short words. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t	 row[64], i, j, la, lb, prev, tmp, best;
+
+	la = strlen(a);
+	lb = strlen(b);
+	if (la >= 63 || lb >= 63)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+cli_nearest(const char *s, const char *const *names, size_t n)
+{
+	const char	*best;
+	size_t		 i, d, bestd;
+
+	best = NULL;
+	bestd = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		d = edit_distance(s, names[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	if (best == NULL || bestd > 2 || bestd * 3 > strlen(s) + 1)
+		return NULL;
+	return best;
+}
+
+struct profile *
+cli_profile(struct cli *c, const char *spec, const char **area)
+{
+	struct diags	 ds;
+	struct profile	*p;
+	const char	*slash, *near;
+	char		*id, **ids, buf[64];
+	size_t		 nids;
+
+	*area = NULL;
+	if ((slash = strchr(spec, '/')) != NULL) {
+		id = xstrndup(spec, (size_t)(slash - spec));
+		*area = slash + 1;
+	} else
+		id = xstrdup(spec);
+	memset(&ds, 0, sizeof(ds));
+	if (*id == '\0' || id[0] == '.' ||
+	    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(id)) {
+		cli_error(c, "--profile: '%s' is not a profile id",
+		    shown(spec, buf, sizeof(buf)));
+		free(id);
+		return NULL;
+	}
+	p = profile_load(cli_rpath(c), id, &ds);
+	if (p == NULL) {
+		diag_print(&ds, c->err);
+		nids = rpath_list_ids(cli_rpath(c), &ids);
+		near = cli_nearest(id, (const char *const *)ids, nids);
+		if (near != NULL && strcmp(near, id) != 0)
+			fprintf(c->err, "cinplan: did you mean '%s'?"
+			    " ('cinplan profiles' lists them all)\n", near);
+		rpath_free_ids(ids, nids);
+	} else if (ds.n > 0)
+		diag_print(&ds, c->err);
+	diag_clear(&ds);
+	free(id);
+	return p;
+}
+
+int
+cli_main(int argc, char *argv[], FILE *out, FILE *err)
+{
+	const struct command	*cmd;
+	struct cli		 c;
+	const char		*near;
+	const char		*names[NCOMMANDS];
+	size_t			 i;
+	int			 rc;
+
+	memset(&c, 0, sizeof(c));
+	c.out = out;
+	c.err = err;
+	c.as_of = DATE_NONE;
+	if (argc < 2) {
+		usage_all(err);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage_all(out);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		fprintf(out, "cinplan %s\n", CINPLAN_VERSION);
+		return EXIT_OK;
+	}
+	if ((cmd = find_command(argv[1])) == NULL) {
+		fprintf(err, "cinplan: unknown command '%s'", argv[1]);
+		for (i = 0; i < NCOMMANDS; i++)
+			names[i] = commands[i].name;
+		if ((near = cli_nearest(argv[1], names, NCOMMANDS)) != NULL)
+			fprintf(err, "; did you mean '%s'?", near);
+		fputc('\n', err);
+		usage_all(err);
+		return EXIT_USAGE;
+	}
+	c.cmd = cmd->name;
+	rc = cmd->fn(&c, argc - 1, argv + 1);
+	hol_data_free(c.hol);
+	if (c.rp_ready)
+		rpath_free(&c.rp);
+	if (fflush(out) == EOF || ferror(out)) {
+		fprintf(err, "cinplan: writing output: %s\n", strerror(errno));
+		if (rc == EXIT_OK)
+			rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
+static const struct command *
+current_command(const struct cli *c)
+{
+	char	 word[32];
+
+	snprintf(word, sizeof(word), "%s", c->cmd ? c->cmd : "");
+	word[strcspn(word, " ")] = '\0';
+	return find_command(word);
+}
+
+/* "--help" for one command: its synopsis on standard output. */
+int
+cli_help(struct cli *c)
+{
+	const struct command	*cmd;
+
+	if ((cmd = current_command(c)) != NULL)
+		print_synopsis(c->out, cmd->synopsis);
+	return EXIT_OK;
+}
+
+static const struct cli_opt common_opts[] = {
+	{ "help", 0, OPT_HELP },
+	{ "h", 0, OPT_HELP },
+	{ "rules", 1, OPT_RULES },
+	{ "holidays", 1, OPT_HOLIDAYS },
+	{ "as-of", 1, OPT_AS_OF },
+	{ NULL, 0, 0 }
+};
+
+static const struct cli_opt *
+opt_find(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts->name != NULL; opts++)
+		if (strlen(opts->name) == len &&
+		    strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+static int
+is_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	return *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
+int
+cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
+    const struct cli_opt *opts, const char **arg)
+{
+	const struct cli_opt	*o;
+	const char		*w, *name, *eq;
+	size_t			 len;
+	char			 buf[64];
+
+	for (;;) {
+		if (st->i == 0)
+			st->i = 1;
+		if (st->i >= argc)
+			return -1;
+		w = argv[st->i++];
+		if (st->done || w[0] != '-' || w[1] == '\0' || is_number(w)) {
+			*arg = w;
+			return 0;
+		}
+		if (strcmp(w, "--") == 0) {
+			st->done = 1;
+			continue;
+		}
+		name = w + (w[1] == '-' ? 2 : 1);
+		eq = w[1] == '-' ? strchr(name, '=') : NULL;
+		len = eq ? (size_t)(eq - name) : strlen(name);
+		if ((o = opt_find(opts, name, len)) == NULL &&
+		    (o = opt_find(common_opts, name, len)) == NULL) {
+			cli_usage(c, "unknown option '%s'",
+			    shown(w, buf, sizeof(buf)));
+			return -2;
+		}
+		*arg = NULL;
+		if (o->has_arg) {
+			if (eq != NULL)
+				*arg = eq + 1;
+			else if (st->i < argc)
+				*arg = argv[st->i++];
+			else {
+				cli_usage(c, "%s needs a value", w);
+				return -2;
+			}
+		} else if (eq != NULL) {
+			cli_usage(c, "--%.*s takes no value", (int)len, name);
+			return -2;
+		}
+		switch (o->id) {
+		case OPT_RULES:
+			c->rules_dir = *arg;
+			break;
+		case OPT_HOLIDAYS:
+			c->holidays_file = *arg;
+			break;
+		case OPT_AS_OF:
+			if (cli_date(c, "--as-of", *arg, &c->as_of) == -1)
+				return -2;
+			break;
+		default:
+			return o->id;
+		}
+	}
+}

@@ -1,0 +1,184 @@
+/*
+ * date.c: day numbers and strict ISO 8601 calendar dates.
+ *
+ * The conversions are Howard Hinnant's days_from_civil and civil_from_days:
+ * exact for the proleptic Gregorian calendar, no tables, no libc time.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "date.h"
+
+int
+date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+date_days_in_month(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && date_is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+int
+date_from_ymd(int y, int m, int d)
+{
+	int	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_to_ymd(int date, int *y, int *m, int *d)
+{
+	int	 z, era, doe, yoe, doy, mp;
+
+	z = date + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+enum weekday
+date_weekday(int date)
+{
+	/* Day 0, 1970-01-01, was a Thursday. */
+	int	 w;
+
+	w = (date + 3) % 7;
+	return (enum weekday)(w < 0 ? w + 7 : w);
+}
+
+static int
+digits(const char *s, int n)
+{
+	int	 i, v;
+
+	for (v = 0, i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int
+date_parse(const char *s, size_t len, int *out, const char **why)
+{
+	int	 y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-' ||
+	    (y = digits(s, 4)) < 0 || (m = digits(s + 5, 2)) < 0 ||
+	    (d = digits(s + 8, 2)) < 0) {
+		*why = "is not a date in the form YYYY-MM-DD";
+		return -1;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m)) {
+		*why = "is not a valid date";
+		return -1;
+	}
+	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
+		*why = "is outside the supported range 1970-01-01 to 2199-12-31";
+		return -1;
+	}
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+int
+date_parse_str(const char *s, int *out, const char **why)
+{
+	return date_parse(s, strlen(s), out, why);
+}
+
+char *
+date_format(int date, char *buf)
+{
+	int	 y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	buf[0] = '0' + y / 1000 % 10;
+	buf[1] = '0' + y / 100 % 10;
+	buf[2] = '0' + y / 10 % 10;
+	buf[3] = '0' + y % 10;
+	buf[4] = '-';
+	buf[5] = '0' + m / 10;
+	buf[6] = '0' + m % 10;
+	buf[7] = '-';
+	buf[8] = '0' + d / 10;
+	buf[9] = '0' + d % 10;
+	buf[10] = '\0';
+	return buf;
+}
+
+const char *
+date_weekday_name(int date)
+{
+	static const char *const names[7] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+
+	return names[date_weekday(date)];
+}
+
+const char *
+date_month_name(int m)
+{
+	static const char *const names[12] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+	};
+
+	return m >= 1 && m <= 12 ? names[m - 1] : "???";
+}
+
+int
+date_add_months(int date, int n)
+{
+	long	 mi;
+	int	 y, m, d, dim;
+
+	if (date < DATE_MIN || date > DATE_MAX ||
+	    n > 12 * (DATE_MAX_YEAR - DATE_MIN_YEAR + 1) ||
+	    n < -12 * (DATE_MAX_YEAR - DATE_MIN_YEAR + 1))
+		return DATE_NONE;
+	date_to_ymd(date, &y, &m, &d);
+	mi = (long)y * 12 + (m - 1) + n;
+	y = (int)(mi / 12);
+	m = (int)(mi % 12) + 1;
+	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+		return DATE_NONE;
+	dim = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d > dim ? dim : d);
+}
+
+int
+date_add_days(int date, long n)
+{
+	long	 r;
+
+	if (date < DATE_MIN || date > DATE_MAX ||
+	    n > DATE_MAX - DATE_MIN || n < DATE_MIN - DATE_MAX)
+		return DATE_NONE;
+	r = date + n;
+	if (r < DATE_MIN || r > DATE_MAX)
+		return DATE_NONE;
+	return (int)r;
+}

@@ -1,0 +1,444 @@
+/*
+ * holidays.c: England and Wales bank holidays, by rule and by data.
+ *
+ * The rules give the regular holidays and their substitute days; the data
+ * file gives what proclamations changed.  GOV.UK's bank-holidays.json can be
+ * turned into such a data file; jansson is included here and nowhere else.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cal.h"
+#include "date.h"
+#include "xmalloc.h"
+
+struct hol_entry {
+	int		 date;
+	int		 add;		/* 1 add, 0 remove */
+	char		*text;		/* name of an addition, reason of a removal */
+};
+
+struct hol_data {
+	struct hol_entry *v;
+	size_t		  n, cap;
+};
+
+/* Holidays a year can have by rule: at most 9 (with a substitute). */
+#define YEAR_MAX	12
+
+static int
+first_monday(int y, int m)
+{
+	int	 d;
+
+	d = date_from_ymd(y, m, 1);
+	return d + (7 - (int)date_weekday(d)) % 7;
+}
+
+static int
+last_monday(int y, int m)
+{
+	int	 d;
+
+	d = date_from_ymd(y, m, date_days_in_month(y, m));
+	return d - (int)date_weekday(d);
+}
+
+/* Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+static int
+easter(int y)
+{
+	int	 a, b, c, d, e, f, g, h, i, k, l, m, month, day;
+
+	a = y % 19;
+	b = y / 100;
+	c = y % 100;
+	d = b / 4;
+	e = b % 4;
+	f = (b + 8) / 25;
+	g = (b - f + 1) / 3;
+	h = (19 * a + b - d - g + 15) % 30;
+	i = c / 4;
+	k = c % 4;
+	l = (32 + 2 * e + 2 * i - h - k) % 7;
+	m = (a + 11 * h + 22 * l) / 451;
+	month = (h + l - 7 * m + 114) / 31;
+	day = (h + l - 7 * m + 114) % 31 + 1;
+	return date_from_ymd(y, month, day);
+}
+
+static void
+put(struct holiday *v, size_t *n, int date, const char *name)
+{
+	v[*n].date = date;
+	v[*n].name = name;
+	(*n)++;
+}
+
+/* The holidays year y has by rule, in date order; returns how many. */
+static size_t
+rule_year(int y, struct holiday *v)
+{
+	enum weekday	 w;
+	size_t		 n;
+	int		 d, e;
+
+	n = 0;
+	if (y >= 1974) {
+		d = date_from_ymd(y, 1, 1);
+		w = date_weekday(d);
+		if (w == WD_SAT)
+			put(v, &n, d + 2, "New Year's Day (substitute day)");
+		else if (w == WD_SUN)
+			put(v, &n, d + 1, "New Year's Day (substitute day)");
+		else
+			put(v, &n, d, "New Year's Day");
+	}
+	e = easter(y);
+	put(v, &n, e - 2, "Good Friday");
+	put(v, &n, e + 1, "Easter Monday");
+	if (y >= 1978)
+		put(v, &n, first_monday(y, 5), "Early May bank holiday");
+	put(v, &n, last_monday(y, 5), "Spring bank holiday");
+	put(v, &n, last_monday(y, 8), "Summer bank holiday");
+	d = date_from_ymd(y, 12, 25);
+	switch (date_weekday(d)) {
+	case WD_FRI:		/* Boxing Day on Saturday */
+		put(v, &n, d, "Christmas Day");
+		put(v, &n, d + 3, "Boxing Day (substitute day)");
+		break;
+	case WD_SAT:
+		put(v, &n, d + 2, "Christmas Day (substitute day)");
+		put(v, &n, d + 3, "Boxing Day (substitute day)");
+		break;
+	case WD_SUN:
+		put(v, &n, d + 1, "Boxing Day");
+		put(v, &n, d + 2, "Christmas Day (substitute day)");
+		break;
+	default:
+		put(v, &n, d, "Christmas Day");
+		put(v, &n, d + 1, "Boxing Day");
+		break;
+	}
+	return n;
+}
+
+static int
+cmp_holiday(const void *a, const void *b)
+{
+	const struct holiday *x = a, *y = b;
+
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+static const struct hol_entry *
+data_find(const struct hol_data *hd, int date)
+{
+	size_t	 i;
+
+	if (hd == NULL)
+		return NULL;
+	for (i = 0; i < hd->n; i++)
+		if (hd->v[i].date == date)
+			return &hd->v[i];
+	return NULL;
+}
+
+static int
+rule_has(int date)
+{
+	struct holiday	 v[YEAR_MAX];
+	size_t		 i, n;
+	int		 y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	n = rule_year(y, v);
+	for (i = 0; i < n; i++)
+		if (v[i].date == date)
+			return 1;
+	return 0;
+}
+
+size_t
+hol_list(const struct hol_data *hd, int from, int to, struct holiday *out,
+    size_t max)
+{
+	struct holiday		 v[YEAR_MAX];
+	const struct hol_entry	*e;
+	size_t			 i, n, total, start;
+	int			 y, y0, y1, ey, m, d;
+
+	if (from < DATE_MIN)
+		from = DATE_MIN;
+	if (to > DATE_MAX)
+		to = DATE_MAX;
+	if (from > to)
+		return 0;
+	date_to_ymd(from, &y0, &m, &d);
+	date_to_ymd(to, &y1, &m, &d);
+	total = 0;
+	for (y = y0; y <= y1; y++) {
+		n = rule_year(y, v);
+		start = total;
+		for (i = 0; i < n; i++) {
+			e = data_find(hd, v[i].date);
+			if (e != NULL && !e->add)
+				continue;
+			if (v[i].date < from || v[i].date > to)
+				continue;
+			if (total < max)
+				out[total] = v[i];
+			total++;
+		}
+		for (i = 0; hd != NULL && i < hd->n; i++) {
+			e = &hd->v[i];
+			date_to_ymd(e->date, &ey, &m, &d);
+			if (!e->add || ey != y || e->date < from || e->date > to)
+				continue;
+			if (total < max) {
+				out[total].date = e->date;
+				out[total].name = e->text;
+			}
+			total++;
+		}
+		if (total <= max && total - start > 1)
+			qsort(out + start, total - start, sizeof(*out),
+			    cmp_holiday);
+	}
+	return total;
+}
+
+static void
+data_append(struct hol_data *hd, int date, int add, const char *text, size_t len)
+{
+	if (hd->n == hd->cap) {
+		hd->cap = hd->cap ? hd->cap * 2 : 32;
+		hd->v = xreallocarray(hd->v, hd->cap, sizeof(*hd->v));
+	}
+	hd->v[hd->n].date = date;
+	hd->v[hd->n].add = add;
+	hd->v[hd->n].text = xstrndup(text, len);
+	hd->n++;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct hol_entry *x = a, *y = b;
+
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+struct hol_data *
+hol_data_parse(const char *text, size_t len, const char *name, char *err,
+    size_t errsz)
+{
+	struct hol_data	*hd;
+	const char	*p, *end, *eol, *w, *why;
+	size_t		 wl;
+	int		 line, date, add;
+
+	hd = xcalloc(1, sizeof(*hd));
+	if (memchr(text, '\0', len) != NULL) {
+		snprintf(err, errsz, "%s: contains a NUL byte", name);
+		goto fail;
+	}
+	end = text + len;
+	for (p = text, line = 1; p < end; p = eol + 1, line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		while (p < eol && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == eol || *p == '#' || (*p == '\r' && p + 1 == eol))
+			continue;
+		for (w = p; p < eol && !isspace((unsigned char)*p); p++)
+			continue;
+		wl = (size_t)(p - w);
+		if (wl == 3 && memcmp(w, "add", 3) == 0)
+			add = 1;
+		else if (wl == 6 && memcmp(w, "remove", 6) == 0)
+			add = 0;
+		else {
+			snprintf(err, errsz, "%s:%d: unknown directive '%.*s'"
+			    " (expected add or remove)", name, line,
+			    (int)(wl > 40 ? 40 : wl), w);
+			goto fail;
+		}
+		while (p < eol && (*p == ' ' || *p == '\t'))
+			p++;
+		for (w = p; p < eol && !isspace((unsigned char)*p); p++)
+			continue;
+		if (date_parse(w, (size_t)(p - w), &date, &why) == -1) {
+			snprintf(err, errsz, "%s:%d: '%.*s' %s", name, line,
+			    (int)(p - w > 40 ? 40 : p - w), w, why);
+			goto fail;
+		}
+		while (p < eol && (*p == ' ' || *p == '\t'))
+			p++;
+		wl = (size_t)(eol - p);
+		while (wl > 0 && isspace((unsigned char)p[wl - 1]))
+			wl--;
+		if (add && wl == 0) {
+			snprintf(err, errsz, "%s:%d: add %.10s: the holiday"
+			    " needs a name", name, line, w);
+			goto fail;
+		}
+		if (data_find(hd, date) != NULL) {
+			snprintf(err, errsz, "%s:%d: %.10s is listed twice",
+			    name, line, w);
+			goto fail;
+		}
+		if (add && rule_has(date)) {
+			snprintf(err, errsz, "%s:%d: add %.10s: already a"
+			    " bank holiday by rule", name, line, w);
+			goto fail;
+		}
+		if (!add && !rule_has(date)) {
+			snprintf(err, errsz, "%s:%d: remove %.10s: no bank"
+			    " holiday by rule on that day", name, line, w);
+			goto fail;
+		}
+		data_append(hd, date, add, p, wl);
+	}
+	qsort(hd->v, hd->n, sizeof(*hd->v), cmp_entry);
+	return hd;
+fail:
+	hol_data_free(hd);
+	return NULL;
+}
+
+void
+hol_data_free(struct hol_data *hd)
+{
+	size_t	 i;
+
+	if (hd == NULL)
+		return;
+	for (i = 0; i < hd->n; i++)
+		free(hd->v[i].text);
+	free(hd->v);
+	free(hd);
+}
+
+void
+hol_data_write(const struct hol_data *hd, FILE *out)
+{
+	char	 buf[DATE_STRLEN];
+	size_t	 i;
+
+	fputs("# England and Wales bank holidays that the rules do not give.\n"
+	    "# See cinplan(1), FILES.  Each line:\n"
+	    "#   add DATE NAME       a bank holiday the rules do not give\n"
+	    "#   remove DATE REASON  a day the rules give that was not one\n\n",
+	    out);
+	for (i = 0; i < hd->n; i++)
+		fprintf(out, "%s %s %s\n", hd->v[i].add ? "add" : "remove",
+		    date_format(hd->v[i].date, buf), hd->v[i].text);
+}
+
+/* Flatten a JSON title into one printable line for the data file. */
+static void
+clean_title(const char *s, char *buf, size_t sz)
+{
+	size_t	 i;
+
+	for (i = 0; *s != '\0' && i + 1 < sz; s++)
+		buf[i++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
+	buf[i] = '\0';
+}
+
+int
+hol_import_govuk(const char *json, size_t len, const char *name,
+    const struct hol_data *old, FILE *out, char *err, size_t errsz)
+{
+	struct hol_data	 hd;
+	struct holiday	 v[YEAR_MAX];
+	json_error_t	 je;
+	json_t		*root, *div, *events, *ev, *jd, *jt;
+	const char	*why;
+	char		 title[256];
+	int		*dates, date, y, m, d, y0, y1;
+	size_t		 i, j, n, ndates;
+	int		 rc, found;
+
+	rc = -1;
+	memset(&hd, 0, sizeof(hd));
+	dates = NULL;
+	if ((root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
+		snprintf(err, errsz, "%s:%d:%d: %s", name, je.line, je.column,
+		    je.text);
+		return -1;
+	}
+	if (!json_is_object(root) ||
+	    (div = json_object_get(root, "england-and-wales")) == NULL ||
+	    !json_is_object(div) ||
+	    (events = json_object_get(div, "events")) == NULL ||
+	    !json_is_array(events) || json_array_size(events) == 0) {
+		snprintf(err, errsz, "%s: no \"england-and-wales\" division"
+		    " with a list of events", name);
+		goto done;
+	}
+	ndates = json_array_size(events);
+	dates = xreallocarray(NULL, ndates, sizeof(*dates));
+	y0 = DATE_MAX_YEAR;
+	y1 = DATE_MIN_YEAR;
+	for (i = 0; i < ndates; i++) {
+		ev = json_array_get(events, i);
+		jd = json_object_get(ev, "date");
+		jt = json_object_get(ev, "title");
+		if (!json_is_string(jd) || !json_is_string(jt)) {
+			snprintf(err, errsz, "%s: england-and-wales event %zu:"
+			    " needs a \"date\" and a \"title\" string",
+			    name, i + 1);
+			goto done;
+		}
+		if (date_parse_str(json_string_value(jd), &date, &why) == -1) {
+			snprintf(err, errsz, "%s: england-and-wales event %zu:"
+			    " date '%.40s' %s", name, i + 1,
+			    json_string_value(jd), why);
+			goto done;
+		}
+		dates[i] = date;
+		date_to_ymd(date, &y, &m, &d);
+		if (y < y0)
+			y0 = y;
+		if (y > y1)
+			y1 = y;
+		if (!rule_has(date) && data_find(&hd, date) == NULL) {
+			clean_title(json_string_value(jt), title, sizeof(title));
+			data_append(&hd, date, 1, title, strlen(title));
+		}
+	}
+	/* Days the rules give that GOV.UK does not list were moved. */
+	for (y = y0; y <= y1; y++) {
+		n = rule_year(y, v);
+		for (i = 0; i < n; i++) {
+			for (found = 0, j = 0; j < ndates && !found; j++)
+				found = dates[j] == v[i].date;
+			if (!found)
+				data_append(&hd, v[i].date, 0,
+				    "not listed by GOV.UK", 21);
+		}
+	}
+	/* Keep what the old data says of years GOV.UK does not cover. */
+	for (i = 0; old != NULL && i < old->n; i++) {
+		date_to_ymd(old->v[i].date, &y, &m, &d);
+		if (y < y0 || y > y1)
+			data_append(&hd, old->v[i].date, old->v[i].add,
+			    old->v[i].text, strlen(old->v[i].text));
+	}
+	qsort(hd.v, hd.n, sizeof(*hd.v), cmp_entry);
+	hol_data_write(&hd, out);
+	rc = 0;
+done:
+	for (i = 0; i < hd.n; i++)
+		free(hd.v[i].text);
+	free(hd.v);
+	free(dates);
+	json_decref(root);
+	return rc;
+}
