@@ -32,6 +32,8 @@ struct facts {
 	int		 reviews_unknown; /* how many were held is not known */
 	const int	*visits;	/* held, ascending; borrowed */
 	size_t		 nvisits;
+	int		 visits_unnumbered; /* visits[0] is the last of an
+					   unknown number: seq 0 (unknown) */
 	unsigned	 flags;		/* enum fact_flag */
 	enum plan_type	 plan_type;
 	int		 area;		/* index into the profile's areas, or -1 */
@@ -47,7 +49,8 @@ enum status {
 
 struct item {
 	enum kind		 kind;
-	unsigned		 seq;		/* 1-based within the kind */
+	unsigned		 seq;		/* 1-based within the kind; 0 if
+						   the ordinal is not known */
 	int			 due;
 	int			 earliest;	/* windows only, else DATE_NONE */
 	int			 held;		/* DATE_NONE if not held */

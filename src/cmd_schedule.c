@@ -1,0 +1,438 @@
+/*
+ * cmd_schedule.c: "cinplan schedule", every deadline of one case.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cal.h"
+#include "cli.h"
+#include "date.h"
+#include "out.h"
+#include "profile.h"
+#include "sched.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_PROFILE = OPT_FIRST_OWN,
+	OPT_AREA,
+	OPT_PLAN_TYPE,
+	OPT_CASE_ID,
+	OPT_REFERRAL,
+	OPT_ASSESSMENT,
+	OPT_DECISION,
+	OPT_RCPC,
+	OPT_RESIDENCE,
+	OPT_FIRST_MEETING,
+	OPT_REVIEW,
+	OPT_VISIT,
+	OPT_MANAGER_AGREED,
+	OPT_KIND,
+	OPT_WITHIN,
+	OPT_UNTIL,
+	OPT_FORMAT,
+	OPT_DATE_STYLE,
+	OPT_ALARM,
+	OPT_WORKER
+};
+
+static const struct cli_opt schedule_opts[] = {
+	{ "profile", 1, OPT_PROFILE },
+	{ "area", 1, OPT_AREA },
+	{ "plan-type", 1, OPT_PLAN_TYPE },
+	{ "case-id", 1, OPT_CASE_ID },
+	{ "referral", 1, OPT_REFERRAL },
+	{ "assessment-completed", 1, OPT_ASSESSMENT },
+	{ "plan-decision", 1, OPT_DECISION },
+	{ "rcpc", 1, OPT_RCPC },
+	{ "residence", 1, OPT_RESIDENCE },
+	{ "first-meeting", 1, OPT_FIRST_MEETING },
+	{ "review", 1, OPT_REVIEW },
+	{ "visit", 1, OPT_VISIT },
+	{ "manager-agreed", 0, OPT_MANAGER_AGREED },
+	{ "kind", 1, OPT_KIND },
+	{ "within", 1, OPT_WITHIN },
+	{ "until", 1, OPT_UNTIL },
+	{ "format", 1, OPT_FORMAT },
+	{ "date-style", 1, OPT_DATE_STYLE },
+	{ "alarm", 1, OPT_ALARM },
+	{ "worker", 1, OPT_WORKER },
+	{ NULL, 0, 0 }
+};
+
+/* Held reviews and visits given on the command line; a case has few. */
+#define MAX_HELD	1000
+
+struct held {
+	int	 v[MAX_HELD];
+	size_t	 n;
+};
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+add_held(struct cli *c, struct held *h, const char *opt, const char *arg)
+{
+	size_t	 i;
+	int	 d;
+
+	if (cli_date(c, opt, arg, &d) == -1)
+		return -1;
+	if (h->n == MAX_HELD) {
+		cli_error(c, "%s: more than %d dates", opt, MAX_HELD);
+		return -1;
+	}
+	for (i = 0; i < h->n; i++)
+		if (h->v[i] == d) {
+			cli_error(c, "%s: %s is given twice", opt, arg);
+			return -1;
+		}
+	h->v[h->n++] = d;
+	return 0;
+}
+
+/* "--kind review,visit" or repeated: a bit set of kinds. */
+int
+cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
+{
+	const char	*p, *comma;
+	char		 word[32];
+	size_t		 len;
+	int		 k;
+
+	for (p = arg;; p = comma + 1) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(word)) {
+			cli_error(c, "--kind: '%s' is not a list of kinds", arg);
+			return -1;
+		}
+		memcpy(word, p, len);
+		word[len] = '\0';
+		if ((k = kind_parse(word)) == -1) {
+			cli_error(c, "--kind: unknown kind '%s' (assessment,"
+			    " first-meeting, review, minutes, visit,"
+			    " visit-record, notice, written-update,"
+			    " milestone)", word);
+			return -1;
+		}
+		*kinds |= 1u << k;
+		if (comma == NULL)
+			return 0;
+	}
+}
+
+/* Find the area named by --area (or "profile/area") in p. */
+int
+cli_area(struct cli *c, const struct profile *p, const char *area)
+{
+	const char	*names[PROFILE_MAX_AREAS], *near;
+	char		 list[256];
+	size_t		 i, len;
+	int		 a;
+
+	list[0] = '\0';
+	for (i = 0, len = 0; i < p->nareas; i++) {
+		names[i] = p->areas[i].id;
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i == 0 ? "" : (i + 1 == p->nareas ? " or " : ", "),
+		    p->areas[i].id);
+		if (len >= sizeof(list))
+			len = sizeof(list) - 1;
+	}
+	if (area == NULL) {
+		if (!p->area_required)
+			return -1;
+		cli_error(c, "%s needs --area: %s", p->id, list);
+		return -2;
+	}
+	if (p->nareas == 0) {
+		cli_error(c, "--area: %s has no areas", p->id);
+		return -2;
+	}
+	if ((a = profile_area(p, area)) >= 0)
+		return a;
+	near = cli_nearest(area, names, p->nareas);
+	cli_error(c, "--area: %s has no area '%s'%s%s%s (%s)", p->id, area,
+	    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "",
+	    list);
+	return -2;
+}
+
+int
+cli_plan_type(struct cli *c, const char *s, enum plan_type *out)
+{
+	int	 t;
+
+	if (s == NULL) {
+		*out = PLAN_STANDARD;
+		return 0;
+	}
+	if ((t = plan_type_parse(s)) == -1) {
+		cli_error(c, "--plan-type: unknown plan type '%s' (standard,"
+		    " step-down-cp, transfer-in, supervision-order,"
+		    " short-breaks)", s);
+		return -1;
+	}
+	*out = (enum plan_type)t;
+	return 0;
+}
+
+/* The flag a user gives for a missing fact. */
+static const char *
+fact_flags(enum anchor a)
+{
+	switch (a) {
+	case ANCHOR_REFERRAL:
+		return "--referral";
+	case ANCHOR_ASSESSMENT:
+		return "--assessment-completed (or --referral, to project it)";
+	case ANCHOR_PLAN_DECISION:
+		return "--plan-decision or --assessment-completed (or"
+		    " --referral, to project it)";
+	case ANCHOR_RCPC:
+		return "--rcpc (the review child protection conference)";
+	case ANCHOR_RESIDENCE:
+		return "--residence (the date the family became resident)";
+	default:
+		return "--first-meeting";
+	}
+}
+
+void
+cli_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
+    const struct sched_error *e)
+{
+	if (e->code == SE_NEED_FACT)
+		cli_error(c, "%s (%s): nothing to count the first meeting"
+		    " from: give %s, or --first-meeting if it has been held",
+		    p->id, plan_type_name(pt), fact_flags(e->anchor));
+	else
+		cli_error(c, "%s: %s", p->id, e->msg);
+}
+
+/* DTSTAMP: SOURCE_DATE_EPOCH if set, else midnight UTC of the as-of day. */
+int
+cli_dtstamp(struct cli *c, int as_of, long long *out)
+{
+	const char	*s;
+	char		*end;
+	long long	 v;
+
+	if ((s = getenv("SOURCE_DATE_EPOCH")) != NULL && *s != '\0') {
+		v = strtoll(s, &end, 10);
+		if (*end != '\0' || v < 0 || v > 7258118399LL) {
+			cli_error(c, "SOURCE_DATE_EPOCH: '%s' is not a number"
+			    " of seconds up to 2199-12-31", s);
+			return -1;
+		}
+		*out = v;
+	} else
+		*out = (long long)as_of * 86400;
+	return 0;
+}
+
+int
+cmd_schedule(struct cli *c, int argc, char **argv)
+{
+	struct cli_optstate	 st;
+	struct facts		 f;
+	struct sched_opts	 so;
+	struct sched_error	 se;
+	struct schedule		 s;
+	struct out_opts		 oo;
+	struct out_case		 oc;
+	struct out_writer	*w;
+	struct held		 reviews, visits;
+	struct profile		*p;
+	struct calendar		*cal;
+	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
+	const char		*worker, *env, *flag;
+	char			 err[512];
+	long			 n;
+	int			 id, fmt, rc, *slot, a;
+
+	facts_init(&f);
+	memset(&so, 0, sizeof(so));
+	memset(&oo, 0, sizeof(oo));
+	memset(&st, 0, sizeof(st));
+	memset(&s, 0, sizeof(s));
+	reviews.n = visits.n = 0;
+	spec = area = pt = case_id = worker = NULL;
+	so.until = DATE_NONE;
+	so.within = 5;
+	oo.alarm_days = -1;
+	fmt = FMT_TEXT;
+	while ((id = cli_opt_next(c, &st, argc, argv, schedule_opts, &arg)) != -1) {
+		slot = NULL;
+		flag = NULL;
+		switch (id) {
+		case -2:
+			return EXIT_USAGE;
+		case OPT_HELP:
+			return cli_help(c);
+		case 0:
+			return cli_usage(c, "unexpected argument '%s'", arg);
+		case OPT_PROFILE:
+			spec = arg;
+			break;
+		case OPT_AREA:
+			area = arg;
+			break;
+		case OPT_PLAN_TYPE:
+			pt = arg;
+			break;
+		case OPT_CASE_ID:
+			case_id = arg;
+			break;
+		case OPT_WORKER:
+			worker = arg;
+			break;
+		case OPT_REFERRAL:
+			slot = &f.referral;
+			flag = "--referral";
+			break;
+		case OPT_ASSESSMENT:
+			slot = &f.assessment;
+			flag = "--assessment-completed";
+			break;
+		case OPT_DECISION:
+			slot = &f.plan_decision;
+			flag = "--plan-decision";
+			break;
+		case OPT_RCPC:
+			slot = &f.rcpc;
+			flag = "--rcpc";
+			break;
+		case OPT_RESIDENCE:
+			slot = &f.residence;
+			flag = "--residence";
+			break;
+		case OPT_FIRST_MEETING:
+			slot = &f.first_meeting;
+			flag = "--first-meeting";
+			break;
+		case OPT_REVIEW:
+			if (add_held(c, &reviews, "--review", arg) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_VISIT:
+			if (add_held(c, &visits, "--visit", arg) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_MANAGER_AGREED:
+			f.flags |= FACT_MANAGER_AGREED;
+			break;
+		case OPT_KIND:
+			if (cli_kinds(c, arg, &so.kinds) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_WITHIN:
+			if (cli_long(c, "--within", arg, 0, 1000, &n) == -1)
+				return EXIT_USAGE;
+			so.within = (int)n;
+			break;
+		case OPT_UNTIL:
+			if (cli_date(c, "--until", arg, &so.until) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_FORMAT:
+			if ((fmt = out_format_parse(arg)) == -1)
+				return cli_usage(c, "--format: unknown format"
+				    " '%s' (text, json, csv or ics)", arg);
+			break;
+		case OPT_DATE_STYLE:
+			if (strcmp(arg, "iso") == 0)
+				oo.date_style = DSTYLE_ISO;
+			else if (strcmp(arg, "uk") == 0)
+				oo.date_style = DSTYLE_UK;
+			else
+				return cli_usage(c, "--date-style: '%s' is"
+				    " not iso or uk", arg);
+			break;
+		case OPT_ALARM:
+			if (cli_long(c, "--alarm", arg, 0, 365,
+			    &oo.alarm_days) == -1)
+				return EXIT_USAGE;
+			break;
+		default:
+			return cli_usage(c, "option not valid here");
+		}
+		if (slot != NULL) {
+			if (*slot != DATE_NONE)
+				return cli_usage(c, "%s is given twice", flag);
+			if (cli_date(c, flag, arg, slot) == -1)
+				return EXIT_USAGE;
+		}
+	}
+	if (spec == NULL)
+		return cli_usage(c, "--profile is required");
+	if ((p = cli_profile(c, spec, &spec_area)) == NULL)
+		return EXIT_USAGE;
+	rc = EXIT_USAGE;
+	cal = NULL;
+	w = NULL;
+	if (spec_area != NULL && area != NULL && strcmp(spec_area, area) != 0) {
+		cli_error(c, "--profile %s and --area %s disagree", spec, area);
+		goto out;
+	}
+	if (area == NULL)
+		area = spec_area;
+	if ((a = cli_area(c, p, area)) == -2)
+		goto out;
+	f.area = a;
+	if (cli_plan_type(c, pt, &f.plan_type) == -1)
+		goto out;
+	qsort(reviews.v, reviews.n, sizeof(int), cmp_int);
+	qsort(visits.v, visits.n, sizeof(int), cmp_int);
+	f.reviews = reviews.v;
+	f.nreviews = reviews.n;
+	f.visits = visits.v;
+	f.nvisits = visits.n;
+	so.as_of = cli_as_of(c);
+	if (so.until == DATE_NONE &&
+	    (so.until = date_add_months(so.as_of, 6)) == DATE_NONE)
+		so.until = DATE_MAX;
+	if ((cal = cli_calendar(c, p)) == NULL)
+		goto out;
+	if (sched_build(p, cal, &f, &so, &s, &se) == -1) {
+		cli_sched_error(c, p, f.plan_type, &se);
+		goto out;
+	}
+	oo.as_of = so.as_of;
+	oo.until = so.until;
+	oo.cal = cal;
+	env = getenv("NO_COLOR");
+	oo.color = fmt == FMT_TEXT && (env == NULL || *env == '\0') &&
+	    c->out == stdout && isatty(fileno(c->out));
+	if (fmt == FMT_ICS && cli_dtstamp(c, so.as_of, &oo.dtstamp) == -1)
+		goto out;
+	memset(&oc, 0, sizeof(oc));
+	oc.case_id = case_id;
+	oc.profile = p;
+	oc.area = f.area;
+	oc.plan_type = f.plan_type;
+	oc.worker = worker;
+	oc.s = &s;
+	oc.cal = cal;
+	if ((w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL ||
+	    out_case(w, &oc, err, sizeof(err)) == -1) {
+		cli_error(c, "%s", err);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	if (w != NULL && out_end(w, err, sizeof(err)) == -1 && rc == EXIT_OK)
+		rc = cli_error(c, "%s", err);
+	sched_free(&s);
+	cal_free(cal);
+	profile_free(p);
+	return rc;
+}

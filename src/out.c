@@ -1,0 +1,271 @@
+/*
+ * out.c: the one switch that picks an output format, and what the
+ * writers share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "xmalloc.h"
+
+struct out_writer {
+	const struct out_impl	*impl;
+	void			*state;
+};
+
+int
+out_format_parse(const char *s)
+{
+	if (strcmp(s, "text") == 0)
+		return FMT_TEXT;
+	if (strcmp(s, "json") == 0)
+		return FMT_JSON;
+	if (strcmp(s, "csv") == 0)
+		return FMT_CSV;
+	if (strcmp(s, "ics") == 0)
+		return FMT_ICS;
+	return -1;
+}
+
+struct out_writer *
+out_begin(enum out_format fmt, FILE *f, const struct out_opts *o, char *err,
+    size_t errsz)
+{
+	struct out_writer	*w;
+	const struct out_impl	*impl;
+	void			*state;
+
+	switch (fmt) {
+	case FMT_TEXT:
+		impl = &out_text_impl;
+		break;
+	case FMT_JSON:
+		impl = &out_json_impl;
+		break;
+	case FMT_CSV:
+		impl = &out_csv_impl;
+		break;
+	case FMT_ICS:
+		impl = &out_ics_impl;
+		break;
+	default:
+		snprintf(err, errsz, "unknown output format");
+		return NULL;
+	}
+	if ((state = impl->begin(f, o, err, errsz)) == NULL)
+		return NULL;
+	w = xmalloc(sizeof(*w));
+	w->impl = impl;
+	w->state = state;
+	return w;
+}
+
+int
+out_case(struct out_writer *w, const struct out_case *c, char *err,
+    size_t errsz)
+{
+	return w->impl->write_case(w->state, c, err, errsz);
+}
+
+int
+out_end(struct out_writer *w, char *err, size_t errsz)
+{
+	int	 rc;
+
+	if (w == NULL)
+		return 0;
+	rc = w->impl->end(w->state, err, errsz);
+	free(w);
+	return rc;
+}
+
+const char *
+out_what(const struct item *it, char *buf, size_t sz)
+{
+	const char	*label;
+
+	label = it->rule->label;
+	if (it->seq == 0 && it->kind != KIND_MILESTONE) {
+		snprintf(buf, sz, "%s (next)", label);
+		return buf;
+	}
+	switch (it->kind) {
+	case KIND_REVIEW:
+	case KIND_VISIT:
+		snprintf(buf, sz, "%s %u", label, it->seq);
+		break;
+	case KIND_MINUTES:
+	case KIND_WRITTEN_UPDATE:
+		/* One per meeting: 1 is the initial meeting's. */
+		if (it->seq == 1)
+			snprintf(buf, sz, "%s (initial meeting)", label);
+		else
+			snprintf(buf, sz, "%s (review %u)", label, it->seq - 1);
+		break;
+	case KIND_NOTICE:
+		snprintf(buf, sz, "%s (review %u)", label, it->seq);
+		break;
+	case KIND_VISIT_RECORD:
+		snprintf(buf, sz, "%s (visit %u)", label, it->seq);
+		break;
+	default:
+		snprintf(buf, sz, "%s", label);
+		break;
+	}
+	return buf;
+}
+
+void
+out_json_string(FILE *f, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char	*p;
+
+	putc('"', f);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				fputs("\\u00", f);
+				putc(hex[*p >> 4], f);
+				putc(hex[*p & 15], f);
+			} else
+				putc(*p, f);
+		}
+	}
+	putc('"', f);
+}
+
+static const char *
+anchor_words(enum anchor a)
+{
+	switch (a) {
+	case ANCHOR_REFERRAL:
+		return "the referral";
+	case ANCHOR_ASSESSMENT:
+		return "the assessment is completed";
+	case ANCHOR_PLAN_DECISION:
+		return "the decision that a plan is needed";
+	case ANCHOR_RCPC:
+		return "the review child protection conference";
+	case ANCHOR_RESIDENCE:
+		return "the family became resident";
+	case ANCHOR_PLAN_START:
+		return "the plan start (the first meeting)";
+	case ANCHOR_MEETING:
+		return "each meeting";
+	case ANCHOR_REVIEW:
+		return "each review";
+	case ANCHOR_VISIT:
+		return "each visit";
+	default:
+		return "?";
+	}
+}
+
+static const char *const ordinal_words[] = {
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth"
+};
+
+const char *
+out_rule_words(const struct rule *r, char *buf, size_t sz)
+{
+	struct span	 sp;
+	char		 a[48], b[48];
+	size_t		 i, len;
+	const char	*after;
+
+	buf[0] = '\0';
+	if (r->not_set) {
+		snprintf(buf, sz, "not set by this procedure");
+		return buf;
+	}
+	if (r->nevery > 0) {
+		after = r->kind == KIND_VISIT ? "visit" : "meeting";
+		if (r->nevery == 1 && r->has_earliest)
+			snprintf(buf, sz, "no earlier than %s and no later than"
+			    " %s after the previous %s (the first after the"
+			    " plan start)",
+			    span_format(&r->earliest, a, sizeof(a)),
+			    span_format(&r->every[0], b, sizeof(b)), after);
+		else if (r->nevery == 1)
+			snprintf(buf, sz, "every %s after the previous %s"
+			    " (the first after the plan start)",
+			    span_format(&r->every[0], a, sizeof(a)), after);
+		else {
+			len = 0;
+			for (i = 0; i < r->nevery && len < sz; i++) {
+				span_format(&r->every[i], a, sizeof(a));
+				if (i + 1 == r->nevery)
+					len += (size_t)snprintf(buf + len,
+					    sz - len, "then every %s", a);
+				else if (i == 0)
+					len += (size_t)snprintf(buf + len,
+					    sz - len, "the first %s after the"
+					    " plan start, ", a);
+				else
+					len += (size_t)snprintf(buf + len,
+					    sz - len, "the %s %s after the"
+					    " one before, ", ordinal_words[i], a);
+			}
+		}
+		if (r->has_reduce) {
+			len = strlen(buf);
+			snprintf(buf + len, sz - len, "; every %s once the plan"
+			    " has run %s, if the case records %s",
+			    span_format(&r->reduce_to, a, sizeof(a)),
+			    span_format(&r->reduce_after, b, sizeof(b)),
+			    r->reduce_when & FACT_MANAGER_AGREED ?
+			    "the manager's agreement" : "the condition");
+		}
+		return buf;
+	}
+	sp = r->offset;
+	if (sp.n < 0) {
+		sp.n = -sp.n;
+		snprintf(buf, sz, "%s before %s%s", span_format(&sp, a,
+		    sizeof(a)), anchor_words(r->anchor),
+		    r->only_unheld ? " not yet held" : "");
+	} else
+		snprintf(buf, sz, "%s after %s%s", span_format(&sp, a,
+		    sizeof(a)), anchor_words(r->anchor),
+		    r->kind == KIND_MILESTONE ? " (a marker: never moved)" : "");
+	return buf;
+}
+
+const char *
+out_note_text(const struct note *n, char *buf, size_t sz)
+{
+	switch (n->why) {
+	case NOTE_NOT_SET:
+		snprintf(buf, sz, "%s: not set by this procedure (%s)",
+		    kind_name(n->kind), n->rule->source);
+		break;
+	case NOTE_NO_ANCHOR:
+		snprintf(buf, sz, "%s: not scheduled: no %s date given",
+		    kind_name(n->kind), anchor_name(n->anchor));
+		break;
+	case NOTE_UNKNOWN_COUNT:
+		snprintf(buf, sz, "%s: cannot be checked: how many were held"
+		    " is not known", kind_name(n->kind));
+		break;
+	}
+	return buf;
+}

@@ -1,0 +1,680 @@
+/*
+ * sched.c: the rules engine.  Facts in, schedule items out; no I/O.
+ *
+ * The order of work follows the chain of anchors: the assessment (from the
+ * referral), the first meeting (from the assessment, the decision, the
+ * review conference or the date of residence), which is the plan start;
+ * then the reviews and visits that roll from it, the items derived from
+ * each meeting, review or visit, and the milestones.  An anchor that was
+ * not given is projected from its own due date, and everything computed
+ * from a projected date is marked projected.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal.h"
+#include "date.h"
+#include "profile.h"
+#include "sched.h"
+#include "xmalloc.h"
+
+/* A date and whether it was given or projected. */
+struct when {
+	int	 date;		/* DATE_NONE: not known */
+	int	 projected;
+};
+
+/* One meeting, review or visit in a chain, for the rules derived from it. */
+struct occ {
+	enum kind	 kind;		/* KIND_FIRST_MEETING, _REVIEW, _VISIT */
+	unsigned	 seq;
+	struct when	 at;		/* held, or due if not held */
+	int		 held;
+};
+
+struct engine {
+	const struct profile	*p;
+	const struct calendar	*cal;
+	const struct facts	*f;
+	const struct sched_opts	*o;
+	struct schedule		*s;
+	struct sched_error	*e;
+	size_t			 max;
+	const struct rule	*chosen[64];
+	size_t			 nchosen;
+	struct occ		*occ;		/* meetings and visits */
+	size_t			 nocc, occcap;
+};
+
+void
+facts_init(struct facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->referral = f->assessment = f->plan_decision = DATE_NONE;
+	f->rcpc = f->residence = f->first_meeting = DATE_NONE;
+	f->plan_type = PLAN_STANDARD;
+	f->area = -1;
+}
+
+const char *
+status_name(enum status st)
+{
+	switch (st) {
+	case ST_DONE:
+		return "done";
+	case ST_LATE:
+		return "late";
+	case ST_OVERDUE:
+		return "overdue";
+	case ST_DUE_SOON:
+		return "due-soon";
+	case ST_UPCOMING:
+		return "upcoming";
+	}
+	return "?";
+}
+
+void
+sched_free(struct schedule *s)
+{
+	free(s->items);
+	free(s->notes);
+	memset(s, 0, sizeof(*s));
+}
+
+static int fail(struct engine *, enum sched_err, enum kind, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+fail(struct engine *en, enum sched_err code, enum kind kind, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+
+	en->e->code = code;
+	en->e->kind = kind;
+	va_start(ap, fmt);
+	vsnprintf(en->e->msg, sizeof(en->e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * date + span.  Deadlines in calendar units that land on a non-working day
+ * move back to the working day before (roll); milestones and a window's
+ * earliest end do not.
+ */
+static int
+apply(const struct calendar *cal, int date, const struct span *sp, int roll)
+{
+	int	 r;
+
+	if (date == DATE_NONE)
+		return DATE_NONE;
+	switch (sp->unit) {
+	case UNIT_WORKDAYS:
+		return cal_add(cal, date, sp->n, &r) == 0 ? r : DATE_NONE;
+	case UNIT_DAYS:
+		r = date_add_days(date, sp->n);
+		break;
+	case UNIT_WEEKS:
+		r = date_add_days(date, 7L * sp->n);
+		break;
+	case UNIT_MONTHS:
+		r = date_add_months(date, sp->n);
+		break;
+	default:
+		return DATE_NONE;
+	}
+	if (r != DATE_NONE && roll)
+		r = cal_roll_back(cal, r);
+	return r;
+}
+
+static enum status
+status_of(const struct engine *en, int due, int held)
+{
+	if (held != DATE_NONE)
+		return held <= due ? ST_DONE : ST_LATE;
+	if (due < en->o->as_of)
+		return ST_OVERDUE;
+	if (cal_between(en->cal, en->o->as_of, due) <= en->o->within)
+		return ST_DUE_SOON;
+	return ST_UPCOMING;
+}
+
+static int
+wanted(const struct engine *en, enum kind k)
+{
+	return en->o->kinds == 0 || (en->o->kinds & (1u << k)) != 0;
+}
+
+/* Add an item unless it lies past the horizon (held items always count). */
+static int
+emit(struct engine *en, const struct rule *r, unsigned seq, int due,
+    int earliest, int held, int projected)
+{
+	struct schedule	*s = en->s;
+	struct item	*it;
+
+	if (!wanted(en, r->kind) || (held == DATE_NONE && due > en->o->until))
+		return 0;
+	if (s->n == en->max)
+		return fail(en, SE_LIMIT, r->kind, "more than %zu schedule"
+		    " items: give an earlier --until", en->max);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->items = xreallocarray(s->items, s->cap, sizeof(*s->items));
+	}
+	it = &s->items[s->n++];
+	it->kind = r->kind;
+	it->seq = seq;
+	it->due = due;
+	it->earliest = earliest;
+	it->held = held;
+	it->projected = projected;
+	it->status = status_of(en, due, held);
+	it->rule = r;
+	return 0;
+}
+
+static void
+note(struct engine *en, enum note_why why, const struct rule *r,
+    enum kind kind, enum anchor anchor)
+{
+	struct schedule	*s = en->s;
+	struct note	*n;
+	size_t		 i;
+
+	if (!wanted(en, kind))
+		return;
+	for (i = 0; i < s->nnotes; i++)
+		if (s->notes[i].why == why && s->notes[i].kind == kind &&
+		    s->notes[i].rule == r)
+			return;
+	if (s->nnotes == s->notecap) {
+		s->notecap = s->notecap ? s->notecap * 2 : 8;
+		s->notes = xreallocarray(s->notes, s->notecap,
+		    sizeof(*s->notes));
+	}
+	n = &s->notes[s->nnotes++];
+	n->why = why;
+	n->kind = kind;
+	n->anchor = anchor;
+	n->rule = r;
+}
+
+static int
+specificity(const struct rule *r)
+{
+	return (r->plan_types != 0) + (r->areas != 0);
+}
+
+static int
+same_slot(const struct rule *a, const struct rule *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind != KIND_MILESTONE)
+		return 1;
+	return a->name != NULL && b->name != NULL &&
+	    strcmp(a->name, b->name) == 0;
+}
+
+/* Of the rules that apply to this case, the most specific per slot. */
+static void
+choose_rules(struct engine *en)
+{
+	const struct rule	*r;
+	size_t			 i, j;
+
+	en->nchosen = 0;
+	for (i = 0; i < en->p->nrules; i++) {
+		r = &en->p->rules[i];
+		if (r->plan_types != 0 &&
+		    (r->plan_types & (1u << en->f->plan_type)) == 0)
+			continue;
+		if (r->areas != 0 && (en->f->area < 0 ||
+		    (r->areas & (1u << en->f->area)) == 0))
+			continue;
+		for (j = 0; j < en->nchosen; j++)
+			if (same_slot(en->chosen[j], r))
+				break;
+		if (j < en->nchosen) {
+			if (specificity(r) > specificity(en->chosen[j]))
+				en->chosen[j] = r;
+		} else if (en->nchosen < sizeof(en->chosen) /
+		    sizeof(en->chosen[0]))
+			en->chosen[en->nchosen++] = r;
+	}
+}
+
+static const struct rule *
+rule_of(const struct engine *en, enum kind k)
+{
+	size_t	 i;
+
+	for (i = 0; i < en->nchosen; i++)
+		if (en->chosen[i]->kind == k)
+			return en->chosen[i];
+	return NULL;
+}
+
+/* The date of a one-off anchor, given what is known so far. */
+static struct when
+anchor_when(const struct engine *en, enum anchor a, struct when assess,
+    struct when start)
+{
+	const struct facts	*f = en->f;
+	struct when		 w = { DATE_NONE, 0 };
+
+	switch (a) {
+	case ANCHOR_REFERRAL:
+		w.date = f->referral;
+		break;
+	case ANCHOR_ASSESSMENT:
+		w = assess;
+		break;
+	case ANCHOR_PLAN_DECISION:
+		if (f->plan_decision != DATE_NONE)
+			w.date = f->plan_decision;
+		else
+			w = assess;
+		break;
+	case ANCHOR_RCPC:
+		w.date = f->rcpc;
+		break;
+	case ANCHOR_RESIDENCE:
+		w.date = f->residence;
+		break;
+	case ANCHOR_PLAN_START:
+		w = start;
+		break;
+	default:
+		break;
+	}
+	return w;
+}
+
+/* The fact that stands for an anchor when it is missing. */
+static enum anchor
+missing_fact(const struct engine *en, enum anchor a)
+{
+	if ((a == ANCHOR_ASSESSMENT || a == ANCHOR_PLAN_DECISION) &&
+	    en->f->referral == DATE_NONE && en->f->assessment == DATE_NONE)
+		return a == ANCHOR_PLAN_DECISION ? ANCHOR_PLAN_DECISION :
+		    ANCHOR_ASSESSMENT;
+	return a;
+}
+
+/*
+ * A one-off item: assessment or first meeting.  *out is when it happened
+ * (held) or is due (projected) for what is computed from it.
+ */
+static int
+one_off(struct engine *en, enum kind k, int held, struct when assess,
+    struct when start, struct when *out)
+{
+	const struct rule	*r;
+	struct when		 a;
+	int			 due;
+
+	out->date = held;
+	out->projected = 0;
+	if ((r = rule_of(en, k)) == NULL)
+		return 0;
+	if (r->not_set) {
+		note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
+		return 0;
+	}
+	a = anchor_when(en, r->anchor, assess, start);
+	if (a.date == DATE_NONE) {
+		note(en, NOTE_NO_ANCHOR, r, k, missing_fact(en, r->anchor));
+		return 0;
+	}
+	if ((due = apply(en->cal, a.date, &r->offset, 1)) == DATE_NONE)
+		return fail(en, SE_RANGE, k, "the %s due date is outside the"
+		    " supported range 1970-01-01 to 2199-12-31", kind_name(k));
+	if (held == DATE_NONE) {
+		out->date = due;
+		out->projected = 1;
+	}
+	return emit(en, r, 1, due, DATE_NONE, held, a.projected);
+}
+
+static void
+add_occ(struct engine *en, enum kind k, unsigned seq, struct when at, int held)
+{
+	if (en->nocc == en->occcap) {
+		en->occcap = en->occcap ? en->occcap * 2 : 32;
+		en->occ = xreallocarray(en->occ, en->occcap, sizeof(*en->occ));
+	}
+	en->occ[en->nocc].kind = k;
+	en->occ[en->nocc].seq = seq;
+	en->occ[en->nocc].at = at;
+	en->occ[en->nocc].held = held;
+	en->nocc++;
+}
+
+/* How far before its anchor the earliest derived item of kind k can fall. */
+static int
+lookahead(const struct engine *en, enum kind k, int due)
+{
+	const struct rule	*r;
+	size_t			 i;
+	int			 d, least;
+
+	least = due;
+	for (i = 0; i < en->nchosen; i++) {
+		r = en->chosen[i];
+		if (r->not_set || r->offset.n >= 0)
+			continue;
+		if (!(r->anchor == ANCHOR_MEETING && k == KIND_REVIEW) &&
+		    !(r->anchor == ANCHOR_REVIEW && k == KIND_REVIEW) &&
+		    !(r->anchor == ANCHOR_VISIT && k == KIND_VISIT))
+			continue;
+		d = apply(en->cal, due, &r->offset, 1);
+		if (d != DATE_NONE && d < least)
+			least = d;
+	}
+	return least;
+}
+
+/*
+ * A rolling chain: reviews or visits from the plan start, each due one
+ * interval after the previous one held (or the previous due date, if it was
+ * not held).  Held occurrences past the horizon still count; projection
+ * stops at the horizon, but goes one step further while an item derived
+ * from a later occurrence (a notice before a review) could fall inside it.
+ */
+static int
+chain(struct engine *en, enum kind k, struct when start, const int *held,
+    size_t nheld, size_t base, int unnumbered)
+{
+	const struct rule	*r;
+	const struct span	*iv;
+	struct when		 prev;
+	size_t			 ord, hi;
+	int			 due, earliest, h, reduce_from, emitted;
+	unsigned		 seq;
+
+	if ((r = rule_of(en, k)) == NULL)
+		return 0;
+	if (r->not_set) {
+		note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
+		return 0;
+	}
+	if (r->nevery == 0)
+		return 0;
+	reduce_from = DATE_NONE;
+	if (r->has_reduce && (en->f->flags & r->reduce_when) != 0)
+		reduce_from = apply(en->cal, start.date, &r->reduce_after, 0);
+	prev = start;
+	for (ord = base + 1, hi = 0;; ord++) {
+		if (ord > en->max + base + nheld)
+			return fail(en, SE_LIMIT, k, "more than %zu %s"
+			    " occurrences: give an earlier --until", en->max,
+			    kind_name(k));
+		iv = &r->every[ord - 1 < r->nevery ? ord - 1 : r->nevery - 1];
+		if (reduce_from != DATE_NONE && prev.date >= reduce_from)
+			iv = &r->reduce_to;
+		due = apply(en->cal, prev.date, iv, 1);
+		earliest = r->has_earliest ?
+		    apply(en->cal, prev.date, &r->earliest, 0) : DATE_NONE;
+		h = hi < nheld ? held[hi] : DATE_NONE;
+		if (h == DATE_NONE && (due == DATE_NONE ||
+		    (due > en->o->until && lookahead(en, k, due) > en->o->until)))
+			break;
+		seq = unnumbered ? 0 : (unsigned)ord;
+		emitted = !(base > 0 && ord == base + 1) &&
+		    !(unnumbered && hi == 0 && h != DATE_NONE);
+		if (emitted && due != DATE_NONE &&
+		    emit(en, r, seq, due, earliest, h, prev.projected) == -1)
+			return -1;
+		if (h != DATE_NONE) {
+			add_occ(en, k, seq, (struct when){ h, 0 }, 1);
+			prev.date = h;
+			prev.projected = 0;
+			hi++;
+		} else {
+			add_occ(en, k, seq, (struct when){ due, 1 }, 0);
+			prev.date = due;
+			prev.projected = 1;
+		}
+	}
+	return 0;
+}
+
+/* Items derived from each meeting, review or visit (minutes, notices...). */
+static int
+derived(struct engine *en, const struct rule *r)
+{
+	const struct occ	*oc;
+	size_t			 i;
+	unsigned		 seq;
+	int			 due;
+
+	seq = 0;
+	for (i = 0; i < en->nocc; i++) {
+		oc = &en->occ[i];
+		switch (r->anchor) {
+		case ANCHOR_MEETING:
+			if (oc->kind != KIND_FIRST_MEETING &&
+			    oc->kind != KIND_REVIEW)
+				continue;
+			break;
+		case ANCHOR_REVIEW:
+			if (oc->kind != KIND_REVIEW)
+				continue;
+			break;
+		case ANCHOR_VISIT:
+			if (oc->kind != KIND_VISIT)
+				continue;
+			break;
+		default:
+			return 0;
+		}
+		if (r->only_unheld && oc->held)
+			continue;
+		/*
+		 * Minutes number the meetings (1 is the initial meeting's);
+		 * a per-visit or per-review item takes its anchor's number.
+		 */
+		if (r->anchor == ANCHOR_MEETING)
+			seq = oc->kind == KIND_FIRST_MEETING ? 1 : oc->seq + 1;
+		else
+			seq = oc->seq;
+		if (oc->seq == 0 && oc->kind != KIND_FIRST_MEETING)
+			seq = 0;
+		if ((due = apply(en->cal, oc->at.date, &r->offset, 1)) ==
+		    DATE_NONE)
+			continue;
+		if (emit(en, r, seq, due, DATE_NONE, DATE_NONE,
+		    oc->at.projected) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+milestones(struct engine *en, struct when assess, struct when start)
+{
+	const struct rule	*r;
+	struct when		 a;
+	size_t			 i;
+	int			 d;
+
+	for (i = 0; i < en->nchosen; i++) {
+		r = en->chosen[i];
+		if (r->kind != KIND_MILESTONE || r->not_set)
+			continue;
+		a = anchor_when(en, r->anchor, assess, start);
+		if (a.date == DATE_NONE) {
+			note(en, NOTE_NO_ANCHOR, r, r->kind,
+			    missing_fact(en, r->anchor));
+			continue;
+		}
+		if ((d = apply(en->cal, a.date, &r->offset, 0)) == DATE_NONE)
+			continue;
+		if (emit(en, r, 0, d, DATE_NONE, DATE_NONE, a.projected) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+kind_rank(enum kind k)
+{
+	/* Alphabetical by name, as "sorted by due, kind, seq" reads. */
+	static const int rank[KIND_COUNT] = {
+		[KIND_ASSESSMENT] = 0,
+		[KIND_FIRST_MEETING] = 1,
+		[KIND_MILESTONE] = 2,
+		[KIND_MINUTES] = 3,
+		[KIND_NOTICE] = 4,
+		[KIND_REVIEW] = 5,
+		[KIND_VISIT] = 6,
+		[KIND_VISIT_RECORD] = 7,
+		[KIND_WRITTEN_UPDATE] = 8,
+	};
+
+	return rank[k];
+}
+
+static int
+cmp_item(const void *a, const void *b)
+{
+	const struct item	*x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if (x->kind != y->kind)
+		return kind_rank(x->kind) - kind_rank(y->kind);
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	/* Milestones on one day: in the profile's order. */
+	return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static int
+check_order(struct engine *en, const char *what, const int *v, size_t n,
+    int start)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && v[i] < v[i - 1])
+			return fail(en, SE_ORDER, KIND_REVIEW,
+			    "%s dates must be given in order", what);
+		if (i > 0 && v[i] == v[i - 1])
+			return fail(en, SE_ORDER, KIND_REVIEW,
+			    "the same %s date is given twice", what);
+		if (start != DATE_NONE && v[i] < start)
+			return fail(en, SE_ORDER, KIND_REVIEW,
+			    "a %s is dated before the first meeting", what);
+	}
+	return 0;
+}
+
+int
+sched_build(const struct profile *p, const struct calendar *cal,
+    const struct facts *f, const struct sched_opts *o, struct schedule *s,
+    struct sched_error *e)
+{
+	struct engine		 en;
+	struct when		 assess, start, none = { DATE_NONE, 0 };
+	const struct rule	*r;
+	size_t			 i;
+	unsigned		 mseq;
+	int			 rc;
+
+	memset(&en, 0, sizeof(en));
+	memset(e, 0, sizeof(*e));
+	en.p = p;
+	en.cal = cal;
+	en.f = f;
+	en.o = o;
+	en.s = s;
+	en.e = e;
+	en.max = o->max_items ? o->max_items : SCHED_MAX_ITEMS;
+	s->n = 0;
+	s->nnotes = 0;
+	rc = -1;
+
+	if (p->area_required && f->area < 0) {
+		e->code = SE_NEED_AREA;
+		snprintf(e->msg, sizeof(e->msg), "%s needs an area", p->id);
+		return -1;
+	}
+	choose_rules(&en);
+
+	/* The assessment, and the date it completes (held or projected). */
+	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
+	    &assess) == -1)
+		goto out;
+	if (assess.date == DATE_NONE)
+		assess.date = f->assessment;
+
+	/* The first meeting is the plan start. */
+	if (one_off(&en, KIND_FIRST_MEETING, f->first_meeting, assess, none,
+	    &start) == -1)
+		goto out;
+	if (start.date == DATE_NONE) {
+		r = rule_of(&en, KIND_FIRST_MEETING);
+		e->code = SE_NEED_FACT;
+		e->kind = KIND_FIRST_MEETING;
+		e->anchor = r != NULL && !r->not_set ?
+		    missing_fact(&en, r->anchor) : ANCHOR_PLAN_START;
+		snprintf(e->msg, sizeof(e->msg), "nothing to count the first"
+		    " meeting from");
+		goto out;
+	}
+	if (check_order(&en, "review", f->reviews, f->nreviews,
+	    f->first_meeting) == -1 ||
+	    check_order(&en, "visit", f->visits, f->nvisits,
+	    f->visits_unnumbered ? DATE_NONE : f->first_meeting) == -1)
+		goto out;
+
+	en.nocc = 0;
+	add_occ(&en, KIND_FIRST_MEETING, 1, start, f->first_meeting != DATE_NONE);
+	if (f->reviews_unknown) {
+		if ((r = rule_of(&en, KIND_REVIEW)) != NULL && !r->not_set)
+			note(&en, NOTE_UNKNOWN_COUNT, r, KIND_REVIEW,
+			    ANCHOR_NONE);
+	} else if (chain(&en, KIND_REVIEW, start, f->reviews, f->nreviews,
+	    f->review_base, 0) == -1)
+		goto out;
+	if (chain(&en, KIND_VISIT, start, f->visits, f->nvisits, 0,
+	    f->visits_unnumbered) == -1)
+		goto out;
+	for (i = 0; i < en.nchosen; i++) {
+		r = en.chosen[i];
+		if (r->kind == KIND_MILESTONE || r->not_set) {
+			if (r->not_set && r->kind != KIND_REVIEW &&
+			    r->kind != KIND_VISIT &&
+			    r->kind != KIND_ASSESSMENT &&
+			    r->kind != KIND_FIRST_MEETING)
+				note(&en, NOTE_NOT_SET, r, r->kind,
+				    ANCHOR_NONE);
+			continue;
+		}
+		if (r->nevery == 0 && (r->anchor == ANCHOR_MEETING ||
+		    r->anchor == ANCHOR_REVIEW || r->anchor == ANCHOR_VISIT) &&
+		    derived(&en, r) == -1)
+			goto out;
+	}
+	if (milestones(&en, assess, start) == -1)
+		goto out;
+
+	qsort(s->items, s->n, sizeof(*s->items), cmp_item);
+	/* Milestones are numbered in date order. */
+	for (mseq = 0, i = 0; i < s->n; i++)
+		if (s->items[i].kind == KIND_MILESTONE)
+			s->items[i].seq = ++mseq;
+	rc = 0;
+out:
+	free(en.occ);
+	return rc;
+}
