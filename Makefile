@@ -148,5 +148,8 @@ uninstall:
 clean:
 	rm -rf obj cinplan
 
+# Fuzzing harnesses and their targets live beside them.
+-include tests/fuzz/fuzz.mk
+
 .PHONY: all check check-run deps demo bench install uninstall clean
 .DELETE_ON_ERROR:

@@ -1,7 +1,5 @@
 /* Temporary: commands not written yet. */
 #include "cli.h"
-int cmd_check(struct cli *c, int a, char **v) { return cli_error(c, "not yet"); }
-int cmd_export(struct cli *c, int a, char **v) { return cli_error(c, "not yet"); }
 int cmd_census(struct cli *c, int a, char **v) { return cli_error(c, "not yet"); }
 #include <stddef.h>
 #include "profile.h"

@@ -1,0 +1,1026 @@
+/*
+ * cmd_caseload.c: the commands that walk a whole caseload, "check" (the
+ * nightly job: what is overdue or due soon, and the timeliness figures)
+ * and "export" (every open case's deadlines as one iCalendar file).
+ *
+ * Both stream: one row is read, computed and written before the next, so
+ * memory stays flat however large the caseload.  A row that cannot be used
+ * is reported as FILE:LINE: reason and every other row is still processed.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cal.h"
+#include "caseload.h"
+#include "cli.h"
+#include "csv.h"
+#include "date.h"
+#include "diag.h"
+#include "out.h"
+#include "profile.h"
+#include "safeio.h"
+#include "sched.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_CASELOAD = OPT_FIRST_OWN,
+	OPT_WITHIN,
+	OPT_FORMAT,
+	OPT_WORKER,
+	OPT_PROFILE,
+	OPT_DATES,
+	OPT_SUMMARY,
+	OPT_UNTIL,
+	OPT_OUTPUT,
+	OPT_KIND,
+	OPT_ALARM,
+	OPT_CALNAME
+};
+
+static const struct cli_opt check_opts[] = {
+	{ "caseload", 1, OPT_CASELOAD },
+	{ "within", 1, OPT_WITHIN },
+	{ "format", 1, OPT_FORMAT },
+	{ "worker", 1, OPT_WORKER },
+	{ "profile", 1, OPT_PROFILE },
+	{ "dates", 1, OPT_DATES },
+	{ "summary", 0, OPT_SUMMARY },
+	{ NULL, 0, 0 }
+};
+
+static const struct cli_opt export_opts[] = {
+	{ "caseload", 1, OPT_CASELOAD },
+	{ "until", 1, OPT_UNTIL },
+	{ "output", 1, OPT_OUTPUT },
+	{ "o", 1, OPT_OUTPUT },
+	{ "worker", 1, OPT_WORKER },
+	{ "profile", 1, OPT_PROFILE },
+	{ "kind", 1, OPT_KIND },
+	{ "alarm", 1, OPT_ALARM },
+	{ "calendar-name", 1, OPT_CALNAME },
+	{ "dates", 1, OPT_DATES },
+	{ NULL, 0, 0 }
+};
+
+/* A profile a caseload names, loaded once; failures are cached too. */
+struct loaded {
+	char		*id;
+	struct profile	*p;		/* NULL: could not be loaded */
+	struct calendar	*cal;
+	int		 profile_error;	/* the file exists but is broken */
+};
+
+/* 64-bit hashes of the case references seen, to catch duplicates. */
+struct seen {
+	uint64_t	*v;		/* 0: empty slot */
+	size_t		 n, cap;
+};
+
+struct run {
+	struct cli		*c;
+	const char		*path;
+	enum date_style		 dates;
+	const char		*worker;	/* filter */
+	const char		*profile;	/* filter: id */
+	struct loaded		*lp;
+	size_t			 nlp;
+	struct seen		 seen;
+	struct schedule		 s;
+	struct sched_opts	 so;
+	/* counts */
+	unsigned long		 rows, open, closed, filtered, rejected;
+	unsigned long		 unchecked;
+	int			 profile_error;
+};
+
+static uint64_t
+hash64(const char *s)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h == 0 ? 1 : h;
+}
+
+/* Returns 1 if h was already there, else adds it and returns 0. */
+static int
+seen_add(struct seen *t, uint64_t h)
+{
+	uint64_t	*old;
+	size_t		 i, oldcap;
+
+	if (t->n * 2 >= t->cap) {
+		old = t->v;
+		oldcap = t->cap;
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->v = xcalloc(t->cap, sizeof(*t->v));
+		t->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0)
+				seen_add(t, old[i]);
+		free(old);
+	}
+	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
+		if (t->v[i] == h)
+			return 1;
+	t->v[i] = h;
+	t->n++;
+	return 0;
+}
+
+static void reject(struct run *, long, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+reject(struct run *r, long line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(r->c->err, "cinplan: %s:%ld: ", r->path, line);
+	va_start(ap, fmt);
+	vfprintf(r->c->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', r->c->err);
+	r->rejected++;
+}
+
+static struct loaded *
+load_profile(struct run *r, const char *id, size_t idlen)
+{
+	struct loaded	*l;
+	struct diags	 ds;
+	char		*name;
+	size_t		 i;
+
+	for (i = 0; i < r->nlp; i++)
+		if (strlen(r->lp[i].id) == idlen &&
+		    memcmp(r->lp[i].id, id, idlen) == 0)
+			return &r->lp[i];
+	r->lp = xreallocarray(r->lp, r->nlp + 1, sizeof(*r->lp));
+	l = &r->lp[r->nlp++];
+	memset(l, 0, sizeof(*l));
+	l->id = name = xstrndup(id, idlen);
+	memset(&ds, 0, sizeof(ds));
+	if (*name == '\0' || name[0] == '.' ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != idlen)
+		return l;
+	l->p = profile_load(cli_rpath(r->c), name, &ds);
+	if (l->p == NULL) {
+		/* An unknown id is the row's fault; a broken file is ours. */
+		for (i = 0; i < ds.n; i++)
+			if (ds.v[i].line > 0)
+				l->profile_error = 1;
+		if (l->profile_error) {
+			diag_print(&ds, r->c->err);
+			r->profile_error = 1;
+		}
+	} else if ((l->cal = cli_calendar(r->c, l->p)) == NULL) {
+		profile_free(l->p);
+		l->p = NULL;
+		l->profile_error = 1;
+		r->profile_error = 1;
+	}
+	diag_clear(&ds);
+	return l;
+}
+
+/*
+ * Turn a row into facts for its profile.  Returns the profile, or NULL
+ * after reporting the row as rejected.
+ */
+static struct loaded *
+row_facts(struct run *r, const struct case_row *row, struct facts *f,
+    int *last_review, int *last_visit)
+{
+	struct loaded	*l;
+	const char	*slash, *area;
+	char		 date[DATE_STRLEN];
+	size_t		 idlen;
+	int		 t, a;
+
+	slash = strchr(row->profile, '/');
+	idlen = slash ? (size_t)(slash - row->profile) : strlen(row->profile);
+	area = row->area;
+	if (slash != NULL) {
+		if (area != NULL && strcmp(area, slash + 1) != 0) {
+			reject(r, row->line, "profile '%s' and area '%s'"
+			    " disagree", row->profile, area);
+			return NULL;
+		}
+		area = slash + 1;
+	}
+	l = load_profile(r, row->profile, idlen);
+	if (l->p == NULL) {
+		if (l->profile_error)
+			reject(r, row->line, "profile '%s' could not be loaded"
+			    " (see above)", l->id);
+		else
+			reject(r, row->line, "unknown profile '%s'"
+			    " ('cinplan profiles' lists them)", l->id);
+		return NULL;
+	}
+	facts_init(f);
+	if (area != NULL) {
+		if ((a = profile_area(l->p, area)) < 0) {
+			reject(r, row->line, "profile %s has no area '%s'",
+			    l->p->id, area);
+			return NULL;
+		}
+		f->area = a;
+	} else if (l->p->area_required) {
+		reject(r, row->line, "profile %s needs an area (the area"
+		    " column)", l->p->id);
+		return NULL;
+	}
+	if (row->plan_type != NULL) {
+		if ((t = plan_type_parse(row->plan_type)) == -1) {
+			reject(r, row->line, "plan_type: unknown plan type"
+			    " '%s'", row->plan_type);
+			return NULL;
+		}
+		f->plan_type = (enum plan_type)t;
+	}
+	f->referral = row->referral;
+	f->assessment = row->assessment;
+	f->plan_decision = row->plan_decision;
+	f->rcpc = row->rcpc;
+	f->residence = row->residence;
+	f->first_meeting = row->first_meeting;
+	if (row->manager_agreed)
+		f->flags |= FACT_MANAGER_AGREED;
+	*last_review = row->last_review;
+	*last_visit = row->last_visit;
+	if (row->reviews_held == 0 && row->last_review != DATE_NONE) {
+		reject(r, row->line, "reviews_held is 0 but last_review is %s",
+		    date_format(row->last_review, date));
+		return NULL;
+	}
+	if (row->last_review != DATE_NONE) {
+		f->reviews = last_review;
+		f->nreviews = 1;
+		/* An unknown count reads the last review as the first. */
+		f->review_base = row->reviews_held > 0 ?
+		    (size_t)row->reviews_held - 1 : 0;
+	} else if (row->reviews_held != 0 && row->first_meeting != DATE_NONE)
+		/* Reviews are due only once the plan has started. */
+		f->reviews_unknown = 1;
+	if (row->last_visit != DATE_NONE) {
+		f->visits = last_visit;
+		f->nvisits = 1;
+		f->visits_unnumbered = 1;
+	}
+	return l;
+}
+
+static int
+open_caseload(struct cli *c, const char *path, int *fd)
+{
+	struct stat	 st;
+
+	if (strcmp(path, "-") == 0) {
+		*fd = STDIN_FILENO;
+		return 0;
+	}
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		cli_error(c, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_error(c, "%s: is a directory, not a caseload file", path);
+		close(*fd);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The per-row callback: given a usable, open, unfiltered row and its
+ * schedule.  Returns -1 to stop (write error).
+ */
+typedef int (*row_fn)(struct run *, const struct case_row *,
+    const struct loaded *, const struct facts *, void *);
+
+static int
+walk(struct run *r, int fd, row_fn fn, void *arg)
+{
+	struct caseload		*cl;
+	struct case_row		 row;
+	struct facts		 f;
+	struct sched_error	 se;
+	struct loaded		*l;
+	char			 err[512];
+	int			 rc, lr, lv;
+
+	if ((cl = caseload_open(fd, r->path, r->dates, r->so.as_of, err,
+	    sizeof(err))) == NULL) {
+		cli_error(r->c, "%s", err);
+		return -1;
+	}
+	while ((rc = caseload_next(cl, &row, err, sizeof(err))) != 0) {
+		if (rc == -2) {
+			cli_error(r->c, "%s", err);
+			caseload_close(cl);
+			return -1;
+		}
+		r->rows++;
+		if (rc == -1) {
+			fprintf(r->c->err, "cinplan: %s\n", err);
+			r->rejected++;
+			continue;
+		}
+		if (seen_add(&r->seen, hash64(row.case_id))) {
+			reject(r, row.line, "case_id '%s' appears more than"
+			    " once", row.case_id);
+			continue;
+		}
+		if (row.closed) {
+			r->closed++;
+			continue;
+		}
+		if (r->worker != NULL && (row.worker == NULL ||
+		    strcmp(row.worker, r->worker) != 0)) {
+			r->filtered++;
+			continue;
+		}
+		if (r->profile != NULL &&
+		    (strncmp(row.profile, r->profile, strlen(r->profile)) != 0 ||
+		    (row.profile[strlen(r->profile)] != '\0' &&
+		    row.profile[strlen(r->profile)] != '/'))) {
+			r->filtered++;
+			continue;
+		}
+		if ((l = row_facts(r, &row, &f, &lr, &lv)) == NULL)
+			continue;
+		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
+			if (se.code == SE_NEED_FACT)
+				reject(r, row.line, "%s: nothing to count the"
+				    " first meeting from: fill in first_meeting"
+				    " or the %s column", row.case_id,
+				    anchor_name(se.anchor));
+			else
+				reject(r, row.line, "%s: %s", row.case_id,
+				    se.msg);
+			continue;
+		}
+		r->open++;
+		if (fn(r, &row, l, &f, arg) == -1) {
+			caseload_close(cl);
+			return -1;
+		}
+	}
+	caseload_close(cl);
+	return 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nlp; i++) {
+		free(r->lp[i].id);
+		profile_free(r->lp[i].p);
+		cal_free(r->lp[i].cal);
+	}
+	free(r->lp);
+	free(r->seen.v);
+	sched_free(&r->s);
+}
+
+static int
+parse_dates(struct cli *c, const char *arg, enum date_style *out)
+{
+	if (strcmp(arg, "iso") == 0)
+		*out = DATES_ISO;
+	else if (strcmp(arg, "uk") == 0)
+		*out = DATES_UK;
+	else {
+		cli_usage(c, "--dates: '%s' is not iso or uk", arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- check ------------------------------------------------------------ */
+
+/* Timeliness counts for one group (a profile, a worker, or all). */
+struct tally {
+	char		*key;
+	unsigned long	 cases;
+	unsigned long	 done[KIND_COUNT];	/* held within timescale */
+	unsigned long	 late[KIND_COUNT];	/* held late */
+	unsigned long	 ok[KIND_COUNT];	/* next not overdue */
+	unsigned long	 overdue[KIND_COUNT];
+	unsigned long	 unknown[KIND_COUNT];
+};
+
+struct check {
+	enum out_format	 fmt;
+	int		 summary;
+	unsigned long	 nfind, noverdue, ndue;
+	struct tally	 all;
+	struct tally	*by_profile, *by_worker;
+	size_t		 nprofile, nworker;
+};
+
+static const enum kind checked_kinds[] = {
+	KIND_ASSESSMENT, KIND_FIRST_MEETING, KIND_REVIEW, KIND_VISIT
+};
+#define NCHECKED (sizeof(checked_kinds) / sizeof(checked_kinds[0]))
+
+static struct tally *
+tally_of(struct tally **v, size_t *n, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i].key, key) == 0)
+			return &(*v)[i];
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	(*v)[*n].key = xstrdup(key);
+	return &(*v)[(*n)++];
+}
+
+static void
+count(struct tally *t, const struct schedule *s, int reviews_unknown)
+{
+	const struct item	*it;
+	size_t			 i;
+	unsigned		 seen;
+
+	t->cases++;
+	seen = 0;
+	for (i = 0; i < s->n; i++) {
+		it = &s->items[i];
+		if (it->projected)
+			continue;
+		if (it->held != DATE_NONE) {
+			if (it->status == ST_DONE)
+				t->done[it->kind]++;
+			else
+				t->late[it->kind]++;
+			continue;
+		}
+		/* The next review or visit: up to date or overdue. */
+		if ((it->kind == KIND_REVIEW || it->kind == KIND_VISIT) &&
+		    (seen & (1u << it->kind)) == 0) {
+			seen |= 1u << it->kind;
+			if (it->status == ST_OVERDUE)
+				t->overdue[it->kind]++;
+			else
+				t->ok[it->kind]++;
+		}
+	}
+	if (reviews_unknown)
+		t->unknown[KIND_REVIEW]++;
+}
+
+static void
+finding_text(FILE *out, const struct case_row *row, const struct loaded *l,
+    const struct facts *f, const struct item *it, long wd)
+{
+	char	 d[DATE_STRLEN], w[320];
+
+	fprintf(out, "%-8s %s %s  %s  %s", it->status == ST_OVERDUE ?
+	    "OVERDUE" : "due-soon", date_weekday_name(it->due),
+	    date_format(it->due, d), row->case_id, l->p->id);
+	if (f->area >= 0)
+		fprintf(out, "/%s", l->p->areas[f->area].id);
+	fprintf(out, "  %s  %s  ", row->worker ? row->worker : "-",
+	    out_what(it, w, sizeof(w)));
+	if (it->status == ST_OVERDUE)
+		fprintf(out, "(%ld working day%s overdue)\n", -wd,
+		    wd == -1 ? "" : "s");
+	else if (wd == 0)
+		fputs("(due today)\n", out);
+	else
+		fprintf(out, "(in %ld working day%s)\n", wd,
+		    wd == 1 ? "" : "s");
+}
+
+static void
+finding_csv(FILE *out, const struct case_row *row, const struct loaded *l,
+    const struct facts *f, const struct item *it, long wd)
+{
+	char	 d[DATE_STRLEN], w[320];
+
+	csv_write_field(out, row->case_id, 1);
+	putc(',', out);
+	csv_write_field(out, l->p->id, 1);
+	putc(',', out);
+	csv_write_field(out, f->area >= 0 ? l->p->areas[f->area].id : "", 1);
+	putc(',', out);
+	csv_write_field(out, row->worker ? row->worker : "", 1);
+	fprintf(out, ",%s,", kind_name(it->kind));
+	if (it->seq > 0)
+		fprintf(out, "%u", it->seq);
+	fprintf(out, ",%s,%s,", date_format(it->due, d),
+	    status_name(it->status));
+	csv_write_field(out, out_what(it, w, sizeof(w)), 1);
+	fprintf(out, ",%ld,", wd);
+	csv_write_field(out, it->rule->source, 1);
+	putc('\n', out);
+}
+
+static void
+finding_json(FILE *out, unsigned long n, const struct case_row *row,
+    const struct loaded *l, const struct facts *f, const struct item *it,
+    long wd)
+{
+	char	 d[DATE_STRLEN], w[320];
+
+	fputs(n == 0 ? "\n    {" : ",\n    {", out);
+	fputs("\"case_id\": ", out);
+	out_json_string(out, row->case_id);
+	fputs(", \"profile\": ", out);
+	out_json_string(out, l->p->id);
+	fputs(", \"area\": ", out);
+	if (f->area >= 0)
+		out_json_string(out, l->p->areas[f->area].id);
+	else
+		fputs("null", out);
+	fputs(", \"worker\": ", out);
+	if (row->worker != NULL)
+		out_json_string(out, row->worker);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"kind\": \"%s\", \"seq\": ", kind_name(it->kind));
+	if (it->seq > 0)
+		fprintf(out, "%u", it->seq);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"due\": \"%s\", \"status\": \"%s\", \"label\": ",
+	    date_format(it->due, d), status_name(it->status));
+	out_json_string(out, out_what(it, w, sizeof(w)));
+	fprintf(out, ", \"working_days\": %ld, \"source\": ", wd);
+	out_json_string(out, it->rule->source);
+	fprintf(out, ", \"line\": %ld}", row->line);
+}
+
+static int
+check_row(struct run *r, const struct case_row *row, const struct loaded *l,
+    const struct facts *f, void *arg)
+{
+	struct check		*ck = arg;
+	const struct item	*it;
+	FILE			*out = r->c->out;
+	size_t			 i, k;
+	long			 wd;
+	int			 want;
+
+	if (f->reviews_unknown) {
+		r->unchecked++;
+		if (!ck->summary)
+			fprintf(r->c->err, "cinplan: %s:%ld: %s: reviews not"
+			    " checked: reviews_held and last_review are"
+			    " empty\n", r->path, row->line, row->case_id);
+	}
+	if (ck->summary) {
+		count(&ck->all, &r->s, f->reviews_unknown);
+		count(tally_of(&ck->by_profile, &ck->nprofile, l->p->id),
+		    &r->s, f->reviews_unknown);
+		count(tally_of(&ck->by_worker, &ck->nworker,
+		    row->worker ? row->worker : "(none)"), &r->s,
+		    f->reviews_unknown);
+	}
+	for (i = 0; i < r->s.n; i++) {
+		it = &r->s.items[i];
+		/* Only what the caseload proves: nothing projected. */
+		if (it->projected || it->held != DATE_NONE ||
+		    (it->status != ST_OVERDUE && it->status != ST_DUE_SOON))
+			continue;
+		for (want = 0, k = 0; k < NCHECKED; k++)
+			want |= it->kind == checked_kinds[k];
+		if (!want)
+			continue;
+		if (it->status == ST_OVERDUE)
+			ck->noverdue++;
+		else
+			ck->ndue++;
+		if (ck->summary) {
+			ck->nfind++;
+			continue;
+		}
+		wd = cal_between(l->cal, r->so.as_of, it->due);
+		switch (ck->fmt) {
+		case FMT_CSV:
+			finding_csv(out, row, l, f, it, wd);
+			break;
+		case FMT_JSON:
+			finding_json(out, ck->nfind, row, l, f, it, wd);
+			break;
+		default:
+			finding_text(out, row, l, f, it, wd);
+			break;
+		}
+		ck->nfind++;
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+static const char *
+pct(unsigned long a, unsigned long b, char *buf, size_t sz)
+{
+	if (b == 0)
+		snprintf(buf, sz, "-");
+	else
+		snprintf(buf, sz, "%.1f%%", 100.0 * (double)a / (double)b);
+	return buf;
+}
+
+static void
+tally_text(FILE *out, const char *title, const struct tally *t)
+{
+	char	 p1[16], p2[16], p3[16], p4[16];
+
+	fprintf(out, "%-24s %6lu  %6lu/%-6lu %6s  %6lu/%-6lu %6s  "
+	    "%6lu/%-6lu %6s  %6lu/%-6lu %6s\n", title, t->cases,
+	    t->done[KIND_ASSESSMENT], t->done[KIND_ASSESSMENT] +
+	    t->late[KIND_ASSESSMENT], pct(t->done[KIND_ASSESSMENT],
+	    t->done[KIND_ASSESSMENT] + t->late[KIND_ASSESSMENT], p1,
+	    sizeof(p1)),
+	    t->done[KIND_FIRST_MEETING], t->done[KIND_FIRST_MEETING] +
+	    t->late[KIND_FIRST_MEETING], pct(t->done[KIND_FIRST_MEETING],
+	    t->done[KIND_FIRST_MEETING] + t->late[KIND_FIRST_MEETING], p2,
+	    sizeof(p2)),
+	    t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] + t->overdue[KIND_REVIEW],
+	    pct(t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] +
+	    t->overdue[KIND_REVIEW], p3, sizeof(p3)),
+	    t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
+	    pct(t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
+	    p4, sizeof(p4)));
+}
+
+static void
+tally_json(FILE *out, const struct tally *t)
+{
+	static const struct {
+		const char	*name;
+		enum kind	 kind;
+		int		 held;
+	} cols[] = {
+		{ "assessments", KIND_ASSESSMENT, 1 },
+		{ "first_meetings", KIND_FIRST_MEETING, 1 },
+		{ "reviews", KIND_REVIEW, 0 },
+		{ "visits", KIND_VISIT, 0 },
+	};
+	size_t	 i;
+
+	fprintf(out, "{\"cases\": %lu", t->cases);
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		if (cols[i].held)
+			fprintf(out, ", \"%s\": {\"held\": %lu,"
+			    " \"within_timescale\": %lu, \"late\": %lu}",
+			    cols[i].name, t->done[cols[i].kind] +
+			    t->late[cols[i].kind], t->done[cols[i].kind],
+			    t->late[cols[i].kind]);
+		else
+			fprintf(out, ", \"%s\": {\"checked\": %lu,"
+			    " \"up_to_date\": %lu, \"overdue\": %lu%s",
+			    cols[i].name, t->ok[cols[i].kind] +
+			    t->overdue[cols[i].kind], t->ok[cols[i].kind],
+			    t->overdue[cols[i].kind],
+			    cols[i].kind == KIND_REVIEW ? "" : "}");
+		if (cols[i].kind == KIND_REVIEW)
+			fprintf(out, ", \"not_checkable\": %lu}",
+			    t->unknown[KIND_REVIEW]);
+	}
+	fputc('}', out);
+}
+
+static void
+summary_out(struct run *r, struct check *ck)
+{
+	FILE	*out = r->c->out;
+	char	 d[DATE_STRLEN];
+	size_t	 i;
+
+	if (ck->fmt == FMT_JSON) {
+		fprintf(out, "{\n  \"as_of\": \"%s\",\n  \"all\": ",
+		    date_format(r->so.as_of, d));
+		tally_json(out, &ck->all);
+		fputs(",\n  \"by_profile\": {", out);
+		for (i = 0; i < ck->nprofile; i++) {
+			fputs(i ? ",\n    " : "\n    ", out);
+			out_json_string(out, ck->by_profile[i].key);
+			fputs(": ", out);
+			tally_json(out, &ck->by_profile[i]);
+		}
+		fputs("},\n  \"by_worker\": {", out);
+		for (i = 0; i < ck->nworker; i++) {
+			fputs(i ? ",\n    " : "\n    ", out);
+			out_json_string(out, ck->by_worker[i].key);
+			fputs(": ", out);
+			tally_json(out, &ck->by_worker[i]);
+		}
+		fprintf(out, "},\n  \"overdue\": %lu,\n  \"due_soon\": %lu,\n"
+		    "  \"rows_rejected\": %lu\n}\n", ck->noverdue, ck->ndue,
+		    r->rejected);
+		return;
+	}
+	fprintf(out, "Within timescale, as of %s (open cases)\n\n",
+	    date_format(r->so.as_of, d));
+	fprintf(out, "%-24s %6s  %-20s %-20s %-20s %-20s\n", "", "CASES",
+	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
+	    "VISITS UP TO DATE");
+	tally_text(out, "all", &ck->all);
+	fputs("\nby profile\n", out);
+	for (i = 0; i < ck->nprofile; i++)
+		tally_text(out, ck->by_profile[i].key, &ck->by_profile[i]);
+	fputs("\nby worker\n", out);
+	for (i = 0; i < ck->nworker; i++)
+		tally_text(out, ck->by_worker[i].key, &ck->by_worker[i]);
+	fprintf(out, "\nAssessments and first meetings: held within their"
+	    " timescale / held.\nReviews and visits: cases whose next one is"
+	    " not overdue / cases checked.\n");
+	if (ck->all.unknown[KIND_REVIEW] > 0)
+		fprintf(out, "Reviews not checkable (reviews_held and"
+		    " last_review empty): %lu\n", ck->all.unknown[KIND_REVIEW]);
+}
+
+static void
+check_free(struct check *ck)
+{
+	size_t	 i;
+
+	for (i = 0; i < ck->nprofile; i++)
+		free(ck->by_profile[i].key);
+	for (i = 0; i < ck->nworker; i++)
+		free(ck->by_worker[i].key);
+	free(ck->by_profile);
+	free(ck->by_worker);
+}
+
+int
+cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct cli_optstate	 st;
+	struct run		 r;
+	struct check		 ck;
+	const char		*arg;
+	char			 d[DATE_STRLEN];
+	long			 n;
+	int			 id, fd, rc, ok;
+
+	memset(&r, 0, sizeof(r));
+	memset(&ck, 0, sizeof(ck));
+	memset(&st, 0, sizeof(st));
+	r.c = c;
+	r.so.within = 5;
+	ck.fmt = FMT_TEXT;
+	while ((id = cli_opt_next(c, &st, argc, argv, check_opts, &arg)) != -1) {
+		switch (id) {
+		case -2:
+			return EXIT_USAGE;
+		case OPT_HELP:
+			return cli_help(c);
+		case 0:
+			return cli_usage(c, "unexpected argument '%s'", arg);
+		case OPT_CASELOAD:
+			r.path = arg;
+			break;
+		case OPT_WITHIN:
+			if (cli_long(c, "--within", arg, 0, 1000, &n) == -1)
+				return EXIT_USAGE;
+			r.so.within = (int)n;
+			break;
+		case OPT_FORMAT:
+			ck.fmt = out_format_parse(arg);
+			if (ck.fmt != FMT_TEXT && ck.fmt != FMT_JSON &&
+			    ck.fmt != FMT_CSV)
+				return cli_usage(c, "--format: '%s' is not"
+				    " text, json or csv", arg);
+			break;
+		case OPT_WORKER:
+			r.worker = arg;
+			break;
+		case OPT_PROFILE:
+			r.profile = arg;
+			break;
+		case OPT_DATES:
+			if (parse_dates(c, arg, &r.dates) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_SUMMARY:
+			ck.summary = 1;
+			break;
+		default:
+			return cli_usage(c, "option not valid here");
+		}
+	}
+	if (r.path == NULL)
+		return cli_usage(c, "--caseload is required");
+	r.so.as_of = cli_as_of(c);
+	/* Nothing past the due-soon window matters tonight. */
+	{
+		struct calendar	*cal;
+		int		 u;
+
+		if ((cal = cli_calendar(c, NULL)) == NULL)
+			return EXIT_USAGE;
+		if (cal_add(cal, r.so.as_of, r.so.within + 10, &u) == -1)
+			u = DATE_MAX;
+		r.so.until = u;
+		cal_free(cal);
+	}
+	if (!ck.summary)
+		r.so.kinds = (1u << KIND_ASSESSMENT) |
+		    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
+		    (1u << KIND_VISIT);
+	if (open_caseload(c, r.path, &fd) == -1)
+		return EXIT_USAGE;
+	if (!ck.summary && ck.fmt == FMT_CSV)
+		fputs("case_id,profile,area,worker,kind,seq,due,status,label,"
+		    "working_days,source\n", c->out);
+	else if (!ck.summary && ck.fmt == FMT_JSON)
+		fprintf(c->out, "{\n  \"as_of\": \"%s\",\n  \"within\": %d,\n"
+		    "  \"findings\": [", date_format(r.so.as_of, d),
+		    r.so.within);
+	ok = walk(&r, fd, check_row, &ck) == 0;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (!ck.summary && ck.fmt == FMT_JSON)
+		fprintf(c->out, "%s],\n  \"overdue\": %lu,\n  \"due_soon\": %lu,"
+		    "\n  \"open_cases\": %lu,\n  \"closed_cases\": %lu,\n"
+		    "  \"rows_rejected\": %lu\n}\n", ck.nfind ? "\n  " : "",
+		    ck.noverdue, ck.ndue, r.open, r.closed, r.rejected);
+	else if (ck.summary)
+		summary_out(&r, &ck);
+	else if (ck.fmt == FMT_TEXT)
+		fprintf(c->out, "%s%lu overdue, %lu due within %d working"
+		    " day%s, in %lu open case%s (%lu closed, %lu row%s"
+		    " rejected) as of %s\n", ck.nfind ? "\n" : "",
+		    ck.noverdue, ck.ndue, r.so.within,
+		    r.so.within == 1 ? "" : "s", r.open, r.open == 1 ? "" : "s",
+		    r.closed, r.rejected, r.rejected == 1 ? "" : "s",
+		    date_format(r.so.as_of, d));
+	if (!ok || r.profile_error)
+		rc = EXIT_USAGE;
+	else if (r.rejected > 0)
+		rc = EXIT_REJECTED;
+	else if (ck.noverdue > 0)
+		rc = EXIT_OVERDUE;
+	else
+		rc = EXIT_OK;
+	check_free(&ck);
+	run_free(&r);
+	return rc;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+static int
+export_row(struct run *r, const struct case_row *row, const struct loaded *l,
+    const struct facts *f, void *arg)
+{
+	struct out_case	 oc;
+	char		 err[512];
+
+	memset(&oc, 0, sizeof(oc));
+	oc.case_id = row->case_id;
+	oc.profile = l->p;
+	oc.area = f->area;
+	oc.plan_type = f->plan_type;
+	oc.worker = row->worker;
+	oc.s = &r->s;
+	oc.cal = l->cal;
+	if (out_case(arg, &oc, err, sizeof(err)) == -1) {
+		cli_error(r->c, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_export(struct cli *c, int argc, char **argv)
+{
+	struct cli_optstate	 st;
+	struct run		 r;
+	struct out_opts		 oo;
+	struct safe_out		 so;
+	struct out_writer	*w;
+	const char		*arg, *output;
+	char			 err[512];
+	int			 id, fd, rc, ok;
+
+	memset(&r, 0, sizeof(r));
+	memset(&oo, 0, sizeof(oo));
+	memset(&st, 0, sizeof(st));
+	r.c = c;
+	r.so.within = 5;
+	r.so.until = DATE_NONE;
+	oo.alarm_days = -1;
+	output = NULL;
+	while ((id = cli_opt_next(c, &st, argc, argv, export_opts, &arg)) != -1) {
+		switch (id) {
+		case -2:
+			return EXIT_USAGE;
+		case OPT_HELP:
+			return cli_help(c);
+		case 0:
+			return cli_usage(c, "unexpected argument '%s'", arg);
+		case OPT_CASELOAD:
+			r.path = arg;
+			break;
+		case OPT_UNTIL:
+			if (cli_date(c, "--until", arg, &r.so.until) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_OUTPUT:
+			output = arg;
+			break;
+		case OPT_WORKER:
+			r.worker = arg;
+			break;
+		case OPT_PROFILE:
+			r.profile = arg;
+			break;
+		case OPT_KIND:
+			if (cli_kinds(c, arg, &r.so.kinds) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_ALARM:
+			if (cli_long(c, "--alarm", arg, 0, 365,
+			    &oo.alarm_days) == -1)
+				return EXIT_USAGE;
+			break;
+		case OPT_CALNAME:
+			oo.calname = arg;
+			break;
+		case OPT_DATES:
+			if (parse_dates(c, arg, &r.dates) == -1)
+				return EXIT_USAGE;
+			break;
+		default:
+			return cli_usage(c, "option not valid here");
+		}
+	}
+	if (r.path == NULL)
+		return cli_usage(c, "--caseload is required");
+	if (output == NULL)
+		return cli_usage(c, "-o FILE.ics is required (- for standard"
+		    " output)");
+	r.so.as_of = cli_as_of(c);
+	if (r.so.until == DATE_NONE &&
+	    (r.so.until = date_add_months(r.so.as_of, 6)) == DATE_NONE)
+		r.so.until = DATE_MAX;
+	oo.as_of = r.so.as_of;
+	oo.until = r.so.until;
+	if (cli_dtstamp(c, r.so.as_of, &oo.dtstamp) == -1)
+		return EXIT_USAGE;
+	if (strcmp(output, "-") != 0)
+		oo.previous = output;
+	if (open_caseload(c, r.path, &fd) == -1)
+		return EXIT_USAGE;
+	if (safe_open(&so, output, c->out, err, sizeof(err)) == -1) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return cli_error(c, "%s", err);
+	}
+	rc = EXIT_USAGE;
+	if ((w = out_begin(FMT_ICS, so.f, &oo, err, sizeof(err))) == NULL) {
+		cli_error(c, "%s", err);
+		safe_abort(&so);
+		goto out;
+	}
+	ok = walk(&r, fd, export_row, w) == 0;
+	if (out_end(w, err, sizeof(err)) == -1) {
+		cli_error(c, "%s", err);
+		ok = 0;
+	}
+	if (!ok || r.profile_error) {
+		/* Leave the old calendar as it was. */
+		safe_abort(&so);
+		goto out;
+	}
+	if (safe_commit(&so, err, sizeof(err)) == -1) {
+		cli_error(c, "%s", err);
+		goto out;
+	}
+	fprintf(c->err, "cinplan: exported %lu open case%s (%lu closed, %lu"
+	    " row%s rejected)%s%s\n", r.open, r.open == 1 ? "" : "s",
+	    r.closed, r.rejected, r.rejected == 1 ? "" : "s",
+	    strcmp(output, "-") ? " to " : "", strcmp(output, "-") ? output :
+	    "");
+	rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+out:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	run_free(&r);
+	return rc;
+}
