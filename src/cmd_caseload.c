@@ -78,9 +78,18 @@ struct loaded {
 	int		 profile_error;	/* the file exists but is broken */
 };
 
-/* 64-bit hashes of the case references seen, to catch duplicates. */
+/*
+ * Case references seen, as 64-bit hashes with their lines.  Appending is
+ * sequential and cheap; duplicates are found once, at the end, by sorting
+ * (a random-access hash table costs a cache miss a row on a large file).
+ */
+struct seen_ref {
+	uint64_t	 h;
+	long		 line;
+};
+
 struct seen {
-	uint64_t	*v;		/* 0: empty slot */
+	struct seen_ref	*v;
 	size_t		 n, cap;
 };
 
@@ -113,33 +122,53 @@ hash64(const char *s)
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
-	return h == 0 ? 1 : h;
+	return h;
 }
 
-/* Returns 1 if h was already there, else adds it and returns 0. */
-static int
-seen_add(struct seen *t, uint64_t h)
+static void
+seen_add(struct seen *t, uint64_t h, long line)
 {
-	uint64_t	*old;
-	size_t		 i, oldcap;
-
-	if (t->n * 2 >= t->cap) {
-		old = t->v;
-		oldcap = t->cap;
-		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->v = xcalloc(t->cap, sizeof(*t->v));
-		t->n = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0)
-				seen_add(t, old[i]);
-		free(old);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 4096;
+		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
 	}
-	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
-		if (t->v[i] == h)
-			return 1;
-	t->v[i] = h;
+	t->v[t->n].h = h;
+	t->v[t->n].line = line;
 	t->n++;
-	return 0;
+}
+
+/*
+ * Sort by hash, then line: one counting pass on the top 16 bits, then
+ * insertion sort inside each bucket, which holds a handful of entries.
+ */
+static void
+seen_sort(struct seen *t)
+{
+	struct seen_ref	*out, x;
+	size_t		*start, i, j, b, lo, hi;
+
+	start = xcalloc((size_t)65536 + 1, sizeof(*start));
+	for (i = 0; i < t->n; i++)
+		start[(t->v[i].h >> 48) + 1]++;
+	for (b = 0; b < 65536; b++)
+		start[b + 1] += start[b];
+	out = xreallocarray(NULL, t->n, sizeof(*out));
+	for (i = 0; i < t->n; i++)
+		out[start[t->v[i].h >> 48]++] = t->v[i];
+	free(t->v);
+	t->v = out;
+	for (lo = 0, b = 0; b < 65536; b++, lo = hi) {
+		hi = start[b];
+		for (i = lo + 1; i < hi; i++) {
+			x = out[i];
+			for (j = i; j > lo && (out[j - 1].h > x.h ||
+			    (out[j - 1].h == x.h && out[j - 1].line > x.line));
+			    j--)
+				out[j] = out[j - 1];
+			out[j] = x;
+		}
+	}
+	free(start);
 }
 
 static void reject(struct run *, long, const char *, ...)
@@ -308,6 +337,28 @@ open_caseload(struct cli *c, const char *path, int *fd)
 }
 
 /*
+ * Each case reference once: a later row with the same one is reported
+ * (both rows have been processed, so nothing is lost, but the caseload
+ * needs mending and the exit status says so).
+ */
+static void
+report_duplicates(struct run *r)
+{
+	size_t	 i;
+
+	if (r->seen.n < 2)
+		return;
+	seen_sort(&r->seen);
+	for (i = 1; i < r->seen.n; i++)
+		if (r->seen.v[i].h == r->seen.v[i - 1].h) {
+			fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same"
+			    " as on line %ld (both rows were processed)\n",
+			    r->path, r->seen.v[i].line, r->seen.v[i - 1].line);
+			r->rejected++;
+		}
+}
+
+/*
  * The per-row callback: given a usable, open, unfiltered row and its
  * schedule.  Returns -1 to stop (write error).
  */
@@ -342,11 +393,7 @@ walk(struct run *r, int fd, row_fn fn, void *arg)
 			r->rejected++;
 			continue;
 		}
-		if (seen_add(&r->seen, hash64(row.case_id))) {
-			reject(r, row.line, "case_id '%s' appears more than"
-			    " once", row.case_id);
-			continue;
-		}
+		seen_add(&r->seen, hash64(row.case_id), row.line);
 		if (row.closed) {
 			r->closed++;
 			continue;
@@ -383,6 +430,7 @@ walk(struct run *r, int fd, row_fn fn, void *arg)
 		}
 	}
 	caseload_close(cl);
+	report_duplicates(r);
 	return 0;
 }
 

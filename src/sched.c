@@ -508,7 +508,8 @@ milestones(struct engine *en, struct when assess, struct when start)
 
 	for (i = 0; i < en->nchosen; i++) {
 		r = en->chosen[i];
-		if (r->kind != KIND_MILESTONE || r->not_set)
+		if (r->kind != KIND_MILESTONE || r->not_set ||
+		    !wanted(en, r->kind))
 			continue;
 		a = anchor_when(en, r->anchor, assess, start);
 		if (a.date == DATE_NONE) {
@@ -660,7 +661,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 				    ANCHOR_NONE);
 			continue;
 		}
-		if (r->nevery == 0 && (r->anchor == ANCHOR_MEETING ||
+		if (r->nevery == 0 && wanted(&en, r->kind) &&
+		    (r->anchor == ANCHOR_MEETING ||
 		    r->anchor == ANCHOR_REVIEW || r->anchor == ANCHOR_VISIT) &&
 		    derived(&en, r) == -1)
 			goto out;
@@ -668,7 +670,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (milestones(&en, assess, start) == -1)
 		goto out;
 
-	qsort(s->items, s->n, sizeof(*s->items), cmp_item);
+	if (s->n > 1)
+		qsort(s->items, s->n, sizeof(*s->items), cmp_item);
 	/* Milestones are numbered in date order. */
 	for (mseq = 0, i = 0; i < s->n; i++)
 		if (s->items[i].kind == KIND_MILESTONE)
