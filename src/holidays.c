@@ -304,7 +304,8 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		}
 		data_append(hd, date, add, p, wl);
 	}
-	qsort(hd->v, hd->n, sizeof(*hd->v), cmp_entry);
+	if (hd->n > 1)
+		qsort(hd->v, hd->n, sizeof(*hd->v), cmp_entry);
 	return hd;
 fail:
 	hol_data_free(hd);
@@ -431,7 +432,8 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 			data_append(&hd, old->v[i].date, old->v[i].add,
 			    old->v[i].text, strlen(old->v[i].text));
 	}
-	qsort(hd.v, hd.n, sizeof(*hd.v), cmp_entry);
+	if (hd.n > 1)
+		qsort(hd.v, hd.n, sizeof(*hd.v), cmp_entry);
 	hol_data_write(&hd, out);
 	rc = 0;
 done:

@@ -76,7 +76,12 @@ rfile_read_path(const char *path, struct rfile *out, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) == -1) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		snprintf(err, errsz, "%s: %s", path,
 		    S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 		close(fd);
