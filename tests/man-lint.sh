@@ -1,11 +1,13 @@
 #!/bin/sh
 # Every manual page must be clean under mandoc -Tlint: no output at all.
+# mandoc resolves .Xr references against the current directory, so the
+# pages are linted from inside their own directory, as a set.
 # usage: sh tests/man-lint.sh man/*.[1-8]
 set -u
 fail=0
 pass=0
 for m in "$@"; do
-	out=$(mandoc -Tlint "$m" 2>&1)
+	out=$(cd "$(dirname "$m")" && mandoc -Tlint "$(basename "$m")" 2>&1)
 	if [ -n "$out" ]; then
 		echo "FAIL $m:"
 		echo "$out"
