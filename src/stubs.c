@@ -1,2 +1,0 @@
-/* Temporary: commands not written yet. */
-#include "cli.h"
