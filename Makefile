@@ -116,8 +116,13 @@ demo: deps
 	@sh examples/demo.sh ./cinplan
 
 bench: deps
-	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" cinplan $(O)/bench_cal
-	@sh bench/run.sh ./cinplan $(O)/bench_cal
+	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" cinplan \
+	    $(O)/bench_cal $(O)/measure
+	@sh bench/run.sh ./cinplan $(O)/bench_cal $(O)/measure
+
+$(O)/measure: bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ bench/measure.c
 
 $(O)/bench_cal: bench/bench_cal.c $(LIBOBJS)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
