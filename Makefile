@@ -73,6 +73,16 @@ $(O)/%.o: src/%.c $(wildcard include/*.h) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The installed rules directory is compiled in: rebuild when it changes,
+# so "make install PREFIX=..." never installs a binary looking elsewhere.
+$(O)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+$(O)/rpath.o: $(O)/datadir.stamp
+
+FORCE:
+
 $(O)/builtin_rules.c: $(RULES) $(O)/embed
 	$(O)/embed $(RULES) > $@.tmp && mv $@.tmp $@
 
@@ -156,5 +166,5 @@ clean:
 # Fuzzing harnesses and their targets live beside them.
 -include tests/fuzz/fuzz.mk
 
-.PHONY: all check check-run deps demo bench install uninstall clean
+.PHONY: all check check-run deps demo bench install uninstall clean FORCE
 .DELETE_ON_ERROR:

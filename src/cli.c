@@ -32,17 +32,18 @@ static const struct command commands[] = {
 	  "\t[--case-id REF] [--referral DATE] [--assessment-completed DATE]\n"
 	  "\t[--plan-decision DATE] [--rcpc DATE] [--residence DATE]\n"
 	  "\t[--first-meeting DATE] [--review DATE ...] [--visit DATE ...]\n"
-	  "\t[--manager-agreed] [--kind KIND] [--within N] [--as-of DATE]\n"
-	  "\t[--until DATE] [--format text|json|csv|ics] [--date-style iso|uk]\n"
-	  "\t[--alarm DAYS] [--rules DIR] [--holidays FILE]" },
+	  "\t[--manager-agreed] [--worker NAME] [--kind KIND] [--within N]\n"
+	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
+	  "\t[--date-style iso|uk] [--alarm DAYS] [--rules DIR] [--holidays FILE]" },
 	{ "check", cmd_check,
 	  "check --caseload FILE.csv [--as-of DATE] [--within N]\n"
 	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
 	  "\t[--dates iso|uk] [--summary] [--rules DIR] [--holidays FILE]" },
 	{ "export", cmd_export,
 	  "export --caseload FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
-	  "\t[--worker NAME] [--kind KIND] [--alarm DAYS] [--dates iso|uk]\n"
-	  "\t[--rules DIR] [--holidays FILE]" },
+	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
+	  "\t[--calendar-name NAME] [--dates iso|uk] [--rules DIR]\n"
+	  "\t[--holidays FILE]" },
 	{ "profiles", cmd_profiles,
 	  "profiles [--rules DIR]" },
 	{ "profile", cmd_profile,
@@ -74,8 +75,9 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* Print a synopsis; first is what goes before its first line. */
 static void
-print_synopsis(FILE *f, const char *lines)
+print_synopsis_as(FILE *f, const char *lines, const char *first)
 {
 	const char	*p, *nl;
 
@@ -84,11 +86,17 @@ print_synopsis(FILE *f, const char *lines)
 		if (nl == NULL)
 			nl = p + strlen(p);
 		fprintf(f, "%s%.*s\n", *p == '\t' ? "" :
-		    (p == lines ? "usage: cinplan " : "       cinplan "),
+		    (p == lines ? first : "       cinplan "),
 		    (int)(nl - p), p);
 		if (*nl == '\0')
 			break;
 	}
+}
+
+static void
+print_synopsis(FILE *f, const char *lines)
+{
+	print_synopsis_as(f, lines, "usage: cinplan ");
 }
 
 static void
@@ -99,7 +107,7 @@ usage_all(FILE *f)
 	fputs("usage: cinplan COMMAND [options]\n"
 	    "       cinplan --help | --version\n\ncommands:\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
-		print_synopsis(f, commands[i].synopsis);
+		print_synopsis_as(f, commands[i].synopsis, "       cinplan ");
 	fputs("\nRun 'cinplan COMMAND --help' for one command,"
 	    " or see cinplan(1).\n", f);
 }

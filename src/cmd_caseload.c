@@ -545,7 +545,7 @@ finding_text(FILE *out, const struct case_row *row, const struct loaded *l,
 	char	 d[DATE_STRLEN], w[320];
 
 	fprintf(out, "%-8s %s %s  %s  %s", it->status == ST_OVERDUE ?
-	    "OVERDUE" : "due-soon", date_weekday_name(it->due),
+	    "overdue" : "due-soon", date_weekday_name(it->due),
 	    date_format(it->due, d), row->case_id, l->p->id);
 	if (f->area >= 0)
 		fprintf(out, "/%s", l->p->areas[f->area].id);
@@ -783,7 +783,7 @@ summary_out(struct run *r, struct check *ck)
 	}
 	fprintf(out, "Within timescale, as of %s (open cases)\n\n",
 	    date_format(r->so.as_of, d));
-	fprintf(out, "%-24s %6s  %-20s %-20s %-20s %-20s\n", "", "CASES",
+	fprintf(out, "%-24s %6s  %-20s  %-20s  %-20s  %s\n", "", "CASES",
 	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
 	    "VISITS UP TO DATE");
 	tally_text(out, "all", &ck->all);

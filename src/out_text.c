@@ -147,7 +147,7 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 	}
 	if (c->s->n > 0)
 		fprintf(f, "  %-*s  %-*s  %-*s  %-8s  %s\n",
-		    o->date_style == DSTYLE_UK ? 16 : 14, "DUE", (int)ww,
+		    o->date_style == DSTYLE_UK ? 15 : 14, "DUE", (int)ww,
 		    "WHAT", (int)whw, "WHEN", "STATUS", "SOURCE");
 	for (i = 0; i < c->s->n; i++) {
 		it = &c->s->items[i];
