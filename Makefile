@@ -63,7 +63,7 @@ all: cinplan
 
 # ./cinplan is always the variant just built, so SANITIZE=1 cannot leave a
 # stale binary of the other kind behind.
-cinplan: $(O)/cinplan
+cinplan: $(O)/cinplan FORCE
 	@cmp -s $(O)/cinplan $@ || cp $(O)/cinplan $@
 
 $(O)/cinplan: $(OBJS)

@@ -1,0 +1,551 @@
+/*
+ * cmd_census.c: "cinplan census", assessment timeliness from a DfE
+ * Children in Need census return, and optionally its open episodes as a
+ * caseload for "cinplan check" and "cinplan export".
+ *
+ * One pass over the return, one child at a time: JSON and CSV are written
+ * as the children come; the text report puts its summary first, so its
+ * assessment lines wait in a temporary file, not in memory.
+ *
+ * Bad data is reported as FILE:LINE: child ID: what, and leaves out only
+ * what it affects (see census.h); every other child is still reported.
+ * Exit status: 0, 3 if anything was rejected, 2 for a usage error or a
+ * file that cannot be read.  A file that stops being well-formed XML
+ * partway is reported with its line, the report covers the children read
+ * before that point (JSON says "complete": false), no caseload is
+ * written, and the status is 2.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cal.h"
+#include "census.h"
+#include "cli.h"
+#include "csv.h"
+#include "date.h"
+#include "out.h"
+#include "profile.h"
+#include "safeio.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_FORMAT = OPT_FIRST_OWN,
+	OPT_TO_CASELOAD,
+	OPT_PROFILE,
+	OPT_AREA
+};
+
+static const struct cli_opt census_opts[] = {
+	{ "format", 1, OPT_FORMAT },
+	{ "to-caseload", 1, OPT_TO_CASELOAD },
+	{ "profile", 1, OPT_PROFILE },
+	{ "area", 1, OPT_AREA },
+	{ NULL, 0, 0 }
+};
+
+/* Warnings (unknown or misplaced elements) shown before going quiet. */
+#define MAX_WARNINGS	20
+
+struct census_run {
+	struct cli		*c;
+	const char		*path;
+	enum out_format		 fmt;
+	int			 report;	/* 0: stdout has the caseload */
+	int			 begun;		/* the report has begun */
+	FILE			*lines;		/* where assessments go, or
+						   NULL with no report */
+	const struct calendar	*cal;
+	int			 as_of;
+	FILE			*cl;		/* caseload, or NULL */
+	const char		*profile;
+	const char		*area;
+	unsigned long		 children, children_out, assessments_out;
+	unsigned long		 authorised, within, open, nlines;
+	unsigned long		 rejected, warnings, episodes;
+};
+
+static void
+on_fault(void *arg, const struct census_fault *f)
+{
+	struct census_run	*r = arg;
+	char			 buf[512];
+	int			 warn;
+
+	warn = census_fault_is_warning(f);
+	if (warn && ++r->warnings > MAX_WARNINGS) {
+		if (r->warnings == MAX_WARNINGS + 1)
+			fprintf(r->c->err, "cinplan: %s:%ld: warning: more"
+			    " unknown or misplaced elements, not reported one"
+			    " by one\n", r->path, f->line);
+		return;
+	}
+	if (!warn)
+		r->rejected++;
+	fprintf(r->c->err, "cinplan: %s:%ld: %s%s\n", r->path, f->line,
+	    warn ? "warning: " : "", census_fault_text(f, buf, sizeof(buf)));
+}
+
+/* A date cell or JSON value; DATE_NONE is empty or null. */
+static const char *
+date_or(int d, char *buf, const char *none)
+{
+	return d == DATE_NONE ? none : date_format(d, buf);
+}
+
+/* The child id for a text line: printable. */
+static void
+text_id(FILE *f, const char *id)
+{
+	size_t	 n;
+
+	for (n = 0; *id != '\0'; id++, n++)
+		putc((unsigned char)*id < 0x20 || *id == 0x7f ? '?' : *id, f);
+	for (; n < 12; n++)
+		putc(' ', f);
+}
+
+/* The report's opening, once something of a return has been read. */
+static void
+begin(struct census_run *r)
+{
+	if (r->begun)
+		return;
+	r->begun = 1;
+	if (r->fmt == FMT_JSON)
+		fputs("{\n  \"assessments\": [", r->lines);
+	else if (r->fmt == FMT_CSV)
+		fputs("child,referral,started,authorised,working_days,"
+		    "within_timescale\n", r->lines);
+}
+
+static void
+put_assessment(struct census_run *r, const char *id, int referral,
+    const struct census_assessment *a)
+{
+	FILE	*f = r->lines;
+	char	 d1[DATE_STRLEN], d2[DATE_STRLEN], d3[DATE_STRLEN];
+	long	 days;
+	int	 within, open;
+
+	open = a->authorised == DATE_NONE;
+	days = 0;
+	within = 0;
+	if (open)
+		r->open++;
+	else {
+		within = census_timely(r->cal, referral, a->authorised, &days);
+		r->authorised++;
+		r->within += within;
+	}
+	/* With the caseload on standard output, there is no report. */
+	if (!r->report)
+		return;
+	begin(r);
+	switch (r->fmt) {
+	case FMT_JSON:
+		fputs(r->nlines ? ",\n    {\"child\": " : "\n    {\"child\": ",
+		    f);
+		out_json_string(f, id);
+		fprintf(f, ", \"referral\": \"%s\", \"started\": ",
+		    date_format(referral, d1));
+		if (a->started == DATE_NONE)
+			fputs("null", f);
+		else
+			fprintf(f, "\"%s\"", date_format(a->started, d2));
+		if (open)
+			fputs(", \"authorised\": null, \"working_days\": null,"
+			    " \"within_timescale\": null}", f);
+		else
+			fprintf(f, ", \"authorised\": \"%s\", \"working_days\":"
+			    " %ld, \"within_timescale\": %s}",
+			    date_format(a->authorised, d3), days,
+			    within ? "true" : "false");
+		break;
+	case FMT_CSV:
+		csv_write_field(f, id, 1);
+		fprintf(f, ",%s,%s,%s,", date_format(referral, d1),
+		    date_or(a->started, d2, ""), date_or(a->authorised, d3,
+		    ""));
+		if (open)
+			fputs(",\n", f);
+		else
+			fprintf(f, "%ld,%s\n", days, within ? "true" : "false");
+		break;
+	default:
+		text_id(f, id);
+		fprintf(f, " %s  %-10s  %-10s  ", date_format(referral, d1),
+		    date_or(a->started, d2, "-"), date_or(a->authorised, d3,
+		    "open"));
+		if (open)
+			fputs("           -  -\n", f);
+		else
+			fprintf(f, "%12ld  %s\n", days, within ? "yes" : "no");
+		break;
+	}
+	r->nlines++;
+}
+
+/* Was the episode open as of as-of, with the dates to say so? */
+static int
+episode_open(const struct census_run *r, const struct census_episode *ep)
+{
+	return !ep->bad && ep->referral <= r->as_of &&
+	    (ep->closure == DATE_NONE || ep->closure > r->as_of);
+}
+
+/* An open episode's caseload row; k > 1 suffixes the id ("-2"). */
+static void
+put_episode(struct census_run *r, const char *id, unsigned long k,
+    const struct census_episode *ep)
+{
+	FILE	*f = r->cl;
+	char	 d[DATE_STRLEN], *name;
+	size_t	 i;
+	int	 done, start;
+
+	/* Only what had happened by as-of. */
+	done = DATE_NONE;
+	for (i = 0; i < ep->na; i++)
+		if (!ep->a[i].bad && ep->a[i].authorised != DATE_NONE &&
+		    ep->a[i].authorised <= r->as_of &&
+		    (done == DATE_NONE || ep->a[i].authorised > done))
+			done = ep->a[i].authorised;
+	start = DATE_NONE;
+	for (i = 0; i < ep->np; i++)
+		if (ep->p[i].start != DATE_NONE && ep->p[i].start <= r->as_of &&
+		    (start == DATE_NONE || ep->p[i].start > start))
+			start = ep->p[i].start;
+	if (k > 1) {
+		name = xasprintf("%s-%lu", id, k);
+		csv_write_field(f, name, 1);
+		free(name);
+	} else
+		csv_write_field(f, id, 1);
+	fputc(',', f);
+	csv_write_field(f, r->profile, 1);
+	fputc(',', f);
+	if (r->area != NULL)
+		csv_write_field(f, r->area, 1);
+	fprintf(f, ",,,%s,", date_format(ep->referral, d));
+	fprintf(f, "%s,,,,", date_or(done, d, ""));
+	fprintf(f, "%s,,,,\n", date_or(start, d, ""));
+	r->episodes++;
+}
+
+static void
+put_child(struct census_run *r, const struct census_child *ch)
+{
+	const struct census_episode	*ep;
+	unsigned long			 k;
+	size_t				 i, j;
+
+	r->children++;
+	if (ch->id == NULL) {
+		r->children_out++;
+		for (i = 0; i < ch->ne; i++)
+			r->assessments_out += ch->e[i].na;
+		return;
+	}
+	k = 0;
+	for (i = 0; i < ch->ne; i++) {
+		ep = &ch->e[i];
+		for (j = 0; j < ep->na; j++) {
+			if (ep->a[j].bad)
+				r->assessments_out++;
+			else
+				put_assessment(r, ch->id, ep->referral,
+				    &ep->a[j]);
+		}
+		if (r->cl != NULL && episode_open(r, ep))
+			put_episode(r, ch->id, ++k, ep);
+	}
+}
+
+static void
+put_percent(FILE *f, unsigned long part, unsigned long whole)
+{
+	unsigned long long	 t;
+
+	if (whole == 0)
+		return;
+	/* Tenths of a per cent, rounded half up, without floating point. */
+	t = ((unsigned long long)part * 2000 + whole) / (2 * whole);
+	fprintf(f, " (%llu.%llu%%)", t / 10, t % 10);
+}
+
+static int
+copy_lines(struct census_run *r)
+{
+	char	 buf[8192];
+	size_t	 n;
+
+	if (fflush(r->lines) == EOF || fseek(r->lines, 0, SEEK_SET) == -1)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), r->lines)) > 0)
+		if (fwrite(buf, 1, n, r->c->out) != n)
+			return -1;
+	return ferror(r->lines) ? -1 : 0;
+}
+
+static void
+put_summary(struct census_run *r, const struct census_header *h,
+    int complete, long stop_line)
+{
+	FILE	*f = r->c->out;
+	char	 d[DATE_STRLEN];
+
+	begin(r);
+	if (r->fmt == FMT_JSON) {
+		fprintf(f, "%s],\n  \"summary\": {\"authorised\": %lu,"
+		    " \"within_timescale\": %lu, \"open\": %lu, \"rejected\":"
+		    " %lu, \"children\": %lu, \"children_left_out\": %lu,"
+		    " \"assessments_left_out\": %lu, \"warnings\": %lu},\n"
+		    "  \"header\": {\"collection\": ", r->nlines ? "\n  " : "",
+		    r->authorised, r->within, r->open, r->rejected,
+		    r->children, r->children_out, r->assessments_out,
+		    r->warnings);
+		if (h->collection != NULL)
+			out_json_string(f, h->collection);
+		else
+			fputs("null", f);
+		fputs(", \"year\": ", f);
+		if (h->year != NULL)
+			out_json_string(f, h->year);
+		else
+			fputs("null", f);
+		if (h->reference_date == DATE_NONE)
+			fputs(", \"reference_date\": null},\n", f);
+		else
+			fprintf(f, ", \"reference_date\": \"%s\"},\n",
+			    date_format(h->reference_date, d));
+		fprintf(f, "  \"complete\": %s\n}\n", complete ? "true" :
+		    "false");
+		return;
+	}
+	if (r->fmt != FMT_TEXT)
+		return;
+	fputs("Children in Need census", f);
+	if (h->collection != NULL)
+		fprintf(f, " %s", h->collection);
+	if (h->year != NULL)
+		fprintf(f, " %s", h->year);
+	if (h->reference_date != DATE_NONE)
+		fprintf(f, ", reference date %s",
+		    date_format(h->reference_date, d));
+	fprintf(f, "\n\nChildren: %lu", r->children);
+	if (r->children_out > 0)
+		fprintf(f, " (%lu left out)", r->children_out);
+	fprintf(f, "\nAssessments authorised: %lu\n", r->authorised);
+	fprintf(f, "  within %d working days of the referral: %lu",
+	    CENSUS_LIMIT, r->within);
+	put_percent(f, r->within, r->authorised);
+	fprintf(f, "\n  later: %lu", r->authorised - r->within);
+	put_percent(f, r->authorised - r->within, r->authorised);
+	fprintf(f, "\nAssessments open: %lu\n", r->open);
+	if (r->assessments_out > 0)
+		fprintf(f, "Assessments left out: %lu\n", r->assessments_out);
+	if (r->rejected > 0)
+		fprintf(f, "Values rejected: %lu (see the messages)\n",
+		    r->rejected);
+	if (r->warnings > 0)
+		fprintf(f, "Elements ignored: %lu (see the messages)\n",
+		    r->warnings);
+	if (!complete)
+		fprintf(f, "Incomplete: the file could not be read past line"
+		    " %ld\n", stop_line);
+	if (r->nlines > 0)
+		fprintf(f, "\nCHILD        REFERRAL    STARTED     AUTHORISED "
+		    " WORKING DAYS  WITHIN %d\n", CENSUS_LIMIT);
+}
+
+static int
+open_input(struct cli *c, const char *path, int *fd)
+{
+	struct stat	 st;
+
+	if (strcmp(path, "-") == 0) {
+		*fd = STDIN_FILENO;
+		return 0;
+	}
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		cli_error(c, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_error(c, "%s: is a directory, not a census file", path);
+		close(*fd);
+		return -1;
+	}
+	if (fstat(*fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		cli_error(c, "%s: empty file, not a census return", path);
+		close(*fd);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_census(struct cli *c, int argc, char **argv)
+{
+	struct cli_optstate		 st;
+	struct census_run		 r;
+	struct census_reader		*cr;
+	const struct census_child	*ch;
+	struct profile			*p;
+	struct calendar			*cal;
+	struct safe_out			 so;
+	const char			*arg, *to, *spec, *area, *sarea;
+	char				 err[512];
+	long				 line;
+	int				 id, fd, rc, n, complete;
+
+	memset(&r, 0, sizeof(r));
+	memset(&st, 0, sizeof(st));
+	memset(&so, 0, sizeof(so));
+	r.c = c;
+	r.fmt = FMT_TEXT;
+	to = spec = area = NULL;
+	while ((id = cli_opt_next(c, &st, argc, argv, census_opts,
+	    &arg)) != -1) {
+		switch (id) {
+		case -2:
+			return EXIT_USAGE;
+		case OPT_HELP:
+			return cli_help(c);
+		case 0:
+			if (r.path != NULL)
+				return cli_usage(c, "unexpected argument '%s'",
+				    arg);
+			r.path = arg;
+			break;
+		case OPT_FORMAT:
+			r.fmt = out_format_parse(arg);
+			if (r.fmt != FMT_TEXT && r.fmt != FMT_JSON &&
+			    r.fmt != FMT_CSV)
+				return cli_usage(c, "--format: '%s' is not"
+				    " text, json or csv", arg);
+			break;
+		case OPT_TO_CASELOAD:
+			to = arg;
+			break;
+		case OPT_PROFILE:
+			spec = arg;
+			break;
+		case OPT_AREA:
+			area = arg;
+			break;
+		default:
+			return cli_usage(c, "option not valid here");
+		}
+	}
+	if (r.path == NULL)
+		return cli_usage(c, "FILE.xml is required");
+	if (to == NULL && (spec != NULL || area != NULL))
+		return cli_usage(c, "--profile and --area go with"
+		    " --to-caseload");
+	if (to != NULL && spec == NULL)
+		return cli_usage(c, "--to-caseload needs --profile");
+	r.as_of = cli_as_of(c);
+	p = NULL;
+	if (spec != NULL) {
+		if ((p = cli_profile(c, spec, &sarea)) == NULL)
+			return EXIT_USAGE;
+		if (sarea != NULL && area != NULL && strcmp(sarea, area) != 0) {
+			profile_free(p);
+			return cli_usage(c, "--profile %s and --area %s"
+			    " disagree", spec, area);
+		}
+		if (area == NULL)
+			area = sarea;
+		if (cli_area(c, p, area) == -2) {
+			profile_free(p);
+			return EXIT_USAGE;
+		}
+		r.profile = p->id;
+		r.area = area;
+	}
+	if ((cal = cli_calendar(c, NULL)) == NULL) {
+		profile_free(p);
+		return EXIT_USAGE;
+	}
+	r.cal = cal;
+	rc = EXIT_USAGE;
+	fd = -1;
+	cr = NULL;
+	if (open_input(c, r.path, &fd) == -1)
+		goto out;
+	r.report = to == NULL || strcmp(to, "-") != 0;
+	if (r.report)
+		r.lines = c->out;
+	if (r.report && r.fmt == FMT_TEXT && (r.lines = tmpfile()) == NULL) {
+		cli_error(c, "a temporary file for the report: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (to != NULL) {
+		if (safe_open(&so, to, c->out, err, sizeof(err)) == -1) {
+			cli_error(c, "%s", err);
+			goto out;
+		}
+		r.cl = so.f;
+		fputs("case_id,profile,area,plan_type,worker,referral,"
+		    "assessment_completed,plan_decision,rcpc,residence,"
+		    "first_meeting,last_review,reviews_held,last_visit,"
+		    "closed\n", r.cl);
+	}
+	cr = census_open(fd, r.path, on_fault, &r);
+	while ((n = census_next(cr, &ch)) == 1)
+		put_child(&r, ch);
+	complete = n == 0;
+	line = 0;
+	if (!complete) {
+		arg = census_error(cr, &line);
+		fprintf(c->err, "cinplan: %s:%ld: %s\n", r.path, line, arg);
+		if (census_root_seen(cr))
+			fprintf(c->err, "cinplan: %s: stopped there; the report"
+			    " covers the %lu child%s read before it%s\n",
+			    r.path, r.children, r.children == 1 ? "" : "ren",
+			    to != NULL ? ", and no caseload was written" : "");
+	}
+	/* A file that is not a return at all gets no report. */
+	if (r.report && (complete || census_root_seen(cr))) {
+		put_summary(&r, census_header(cr), complete, line);
+		if (r.fmt == FMT_TEXT && copy_lines(&r) == -1) {
+			cli_error(c, "reading back the report: %s",
+			    strerror(errno));
+			complete = 0;
+		}
+	}
+	if (to != NULL) {
+		if (!complete) {
+			safe_abort(&so);
+			goto out;
+		}
+		if (safe_commit(&so, err, sizeof(err)) == -1) {
+			cli_error(c, "%s", err);
+			complete = 0;
+			goto out;
+		}
+		fprintf(c->err, "cinplan: wrote %lu open episode%s as of %s to"
+		    " %s\n", r.episodes, r.episodes == 1 ? "" : "s",
+		    date_format(r.as_of, err), strcmp(to, "-") ? to :
+		    "standard output");
+	}
+	if (complete)
+		rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+out:
+	census_close(cr);
+	if (r.lines != NULL && r.lines != c->out)
+		fclose(r.lines);
+	if (fd != -1 && fd != STDIN_FILENO)
+		close(fd);
+	cal_free(cal);
+	profile_free(p);
+	return rc;
+}
