@@ -559,6 +559,28 @@ cmp_item(const void *a, const void *b)
 	return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
+/*
+ * A case has tens of items, mostly in order already: insertion sort beats
+ * qsort's set-up there, and is stable.
+ */
+static void
+sort_items(struct item *v, size_t n)
+{
+	struct item	 x;
+	size_t		 i, j;
+
+	if (n > 64) {
+		qsort(v, n, sizeof(*v), cmp_item);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && cmp_item(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 static int
 check_order(struct engine *en, const char *what, const int *v, size_t n,
     int start)
@@ -670,8 +692,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (milestones(&en, assess, start) == -1)
 		goto out;
 
-	if (s->n > 1)
-		qsort(s->items, s->n, sizeof(*s->items), cmp_item);
+	sort_items(s->items, s->n);
 	/* Milestones are numbered in date order. */
 	for (mseq = 0, i = 0; i < s->n; i++)
 		if (s->items[i].kind == KIND_MILESTONE)
