@@ -15,6 +15,7 @@
 
 #define CSV_MAX_FIELD	65536	/* bytes in one field */
 #define CSV_MAX_FIELDS	1024	/* fields in one record */
+#define CSV_MAX_RECORD	(16 * 1024 * 1024) /* bytes in one record, raw */
 
 struct csv_reader;
 

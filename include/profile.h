@@ -149,6 +149,8 @@ struct area {
 };
 
 struct profile {
+	unsigned long	 serial;	/* unique per loaded profile; 0 for one
+					   built by hand */
 	char		*id;		/* file name without ".ini" */
 	char		*authority;
 	char		*document;

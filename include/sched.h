@@ -88,6 +88,20 @@ struct schedule {
 	size_t		 n, cap;
 	struct note	*notes;
 	size_t		 nnotes, notecap;
+	/* Scratch kept between calls: the meetings and visits of a chain,
+	 * and the rules chosen for recent profiles, plan types and areas, so
+	 * a caseload does not choose them again for every case.  Only loaded
+	 * profiles (serial != 0) are remembered. */
+	void			*occ;
+	size_t			 occcap;
+	struct sched_memo {
+		unsigned long		 serial;
+		enum plan_type		 plan;
+		int			 area;
+		const struct rule	*chosen[64];
+		size_t			 n;
+	}			 memo[16];
+	size_t			 nextmemo;
 };
 
 enum sched_err {

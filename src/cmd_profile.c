@@ -163,7 +163,8 @@ profile_check(struct cli *c, const char *path)
 	p = profile_load_file(cli_rpath(c), path, &ds);
 	diag_print(&ds, c->err);
 	if (p != NULL) {
-		fprintf(c->out, "%s: %zu rules, %s\n", path, p->nrules,
+		fprintf(c->out, "%s: %zu rule%s, %s\n", path, p->nrules,
+		    p->nrules == 1 ? "" : "s",
 		    ds.worst == DIAG_WARNING ? "usable, with warnings" : "ok");
 		rc = EXIT_OK;
 	} else

@@ -210,7 +210,10 @@ void
 cli_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
     const struct sched_error *e)
 {
-	if (e->code == SE_NEED_FACT)
+	if (e->code == SE_NEED_FACT && e->anchor == ANCHOR_PLAN_START)
+		cli_error(c, "%s (%s) sets no timescale for the first meeting:"
+		    " give --first-meeting", p->id, plan_type_name(pt));
+	else if (e->code == SE_NEED_FACT)
 		cli_error(c, "%s (%s): nothing to count the first meeting"
 		    " from: give %s, or --first-meeting if it has been held",
 		    p->id, plan_type_name(pt), fact_flags(e->anchor));
@@ -281,6 +284,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case 0:
 			return cli_usage(c, "unexpected argument '%s'", arg);
 		case OPT_PROFILE:
+			if (spec != NULL)
+				return cli_usage(c, "--profile is given twice");
 			spec = arg;
 			break;
 		case OPT_AREA:

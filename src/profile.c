@@ -1907,6 +1907,9 @@ check_ambiguity(struct pfile *pf, const struct profile *p,
 	free(v);
 }
 
+/* Each profile built gets its own number, so caches can tell them apart. */
+static unsigned long	 serials;
+
 static struct profile *
 build(struct pfile *pf)
 {
@@ -1918,6 +1921,7 @@ build(struct pfile *pf)
 	size_t		 i, prof, nown;
 
 	p = xcalloc(1, sizeof(*p));
+	p->serial = ++serials;
 	p->id = xstrdup(pf->id);
 	p->file = xstrdup(pf->file);
 	base = NULL;

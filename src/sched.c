@@ -81,6 +81,7 @@ sched_free(struct schedule *s)
 {
 	free(s->items);
 	free(s->notes);
+	free(s->occ);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -251,6 +252,34 @@ choose_rules(struct engine *en)
 	}
 }
 
+/* choose_rules(), remembered per profile, plan type and area. */
+static void
+choose_remembered(struct engine *en)
+{
+	struct schedule		*s = en->s;
+	struct sched_memo	*m;
+	size_t			 i;
+
+	for (i = 0; en->p->serial != 0 && i < 16; i++) {
+		m = &s->memo[i];
+		if (m->serial == en->p->serial &&
+		    m->plan == en->f->plan_type && m->area == en->f->area) {
+			memcpy(en->chosen, m->chosen, m->n * sizeof(*m->chosen));
+			en->nchosen = m->n;
+			return;
+		}
+	}
+	choose_rules(en);
+	if (en->p->serial == 0)
+		return;
+	m = &s->memo[s->nextmemo++ % 16];
+	m->serial = en->p->serial;
+	m->plan = en->f->plan_type;
+	m->area = en->f->area;
+	memcpy(m->chosen, en->chosen, en->nchosen * sizeof(*m->chosen));
+	m->n = en->nchosen;
+}
+
 static const struct rule *
 rule_of(const struct engine *en, enum kind k)
 {
@@ -350,6 +379,8 @@ add_occ(struct engine *en, enum kind k, unsigned seq, struct when at, int held)
 	if (en->nocc == en->occcap) {
 		en->occcap = en->occcap ? en->occcap * 2 : 32;
 		en->occ = xreallocarray(en->occ, en->occcap, sizeof(*en->occ));
+		en->s->occ = en->occ;
+		en->s->occcap = en->occcap;
 	}
 	en->occ[en->nocc].kind = k;
 	en->occ[en->nocc].seq = seq;
@@ -582,20 +613,20 @@ sort_items(struct item *v, size_t n)
 }
 
 static int
-check_order(struct engine *en, const char *what, const int *v, size_t n,
-    int start)
+check_order(struct engine *en, enum kind k, const int *v, size_t n, int start)
 {
-	size_t	 i;
+	const char	*what = kind_name(k);
+	size_t		 i;
 
 	for (i = 0; i < n; i++) {
 		if (i > 0 && v[i] < v[i - 1])
-			return fail(en, SE_ORDER, KIND_REVIEW,
+			return fail(en, SE_ORDER, k,
 			    "%s dates must be given in order", what);
 		if (i > 0 && v[i] == v[i - 1])
-			return fail(en, SE_ORDER, KIND_REVIEW,
+			return fail(en, SE_ORDER, k,
 			    "the same %s date is given twice", what);
 		if (start != DATE_NONE && v[i] < start)
-			return fail(en, SE_ORDER, KIND_REVIEW,
+			return fail(en, SE_ORDER, k,
 			    "a %s is dated before the first meeting", what);
 	}
 	return 0;
@@ -622,6 +653,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	en.s = s;
 	en.e = e;
 	en.max = o->max_items ? o->max_items : SCHED_MAX_ITEMS;
+	en.occ = s->occ;
+	en.occcap = s->occcap;
 	s->n = 0;
 	s->nnotes = 0;
 	rc = -1;
@@ -631,7 +664,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		snprintf(e->msg, sizeof(e->msg), "%s needs an area", p->id);
 		return -1;
 	}
-	choose_rules(&en);
+	choose_remembered(&en);
 
 	/* The assessment, and the date it completes (held or projected). */
 	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
@@ -654,9 +687,9 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		    " meeting from");
 		goto out;
 	}
-	if (check_order(&en, "review", f->reviews, f->nreviews,
+	if (check_order(&en, KIND_REVIEW, f->reviews, f->nreviews,
 	    f->first_meeting) == -1 ||
-	    check_order(&en, "visit", f->visits, f->nvisits,
+	    check_order(&en, KIND_VISIT, f->visits, f->nvisits,
 	    f->visits_unnumbered ? DATE_NONE : f->first_meeting) == -1)
 		goto out;
 
@@ -699,6 +732,5 @@ sched_build(const struct profile *p, const struct calendar *cal,
 			s->items[i].seq = ++mseq;
 	rc = 0;
 out:
-	free(en.occ);
 	return rc;
 }
