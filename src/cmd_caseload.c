@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "out.h"
 #include "profile.h"
+#include "rowpipe.h"
 #include "safeio.h"
 #include "sched.h"
 #include "xmalloc.h"
@@ -369,23 +370,27 @@ static int
 walk(struct run *r, int fd, row_fn fn, void *arg)
 {
 	struct caseload		*cl;
+	struct rowpipe		*rp;
 	struct case_row		 row;
 	struct facts		 f;
 	struct sched_error	 se;
 	struct loaded		*l;
 	char			 err[512];
-	int			 rc, lr, lv;
+	int			 rc, lr, lv, ok;
 
 	if ((cl = caseload_open(fd, r->path, r->dates, r->so.as_of, err,
 	    sizeof(err))) == NULL) {
 		cli_error(r->c, "%s", err);
 		return -1;
 	}
-	while ((rc = caseload_next(cl, &row, err, sizeof(err))) != 0) {
+	/* Read on the other core if there is one to be had. */
+	rp = rowpipe_start(cl);
+	ok = 0;
+	while ((rc = rp != NULL ? rowpipe_next(rp, &row, err, sizeof(err)) :
+	    caseload_next(cl, &row, err, sizeof(err))) != 0) {
 		if (rc == -2) {
 			cli_error(r->c, "%s", err);
-			caseload_close(cl);
-			return -1;
+			goto out;
 		}
 		r->rows++;
 		if (rc == -1) {
@@ -424,14 +429,16 @@ walk(struct run *r, int fd, row_fn fn, void *arg)
 			continue;
 		}
 		r->open++;
-		if (fn(r, &row, l, &f, arg) == -1) {
-			caseload_close(cl);
-			return -1;
-		}
+		if (fn(r, &row, l, &f, arg) == -1)
+			goto out;
 	}
+	ok = 1;
+out:
+	rowpipe_stop(rp);
 	caseload_close(cl);
-	report_duplicates(r);
-	return 0;
+	if (ok)
+		report_duplicates(r);
+	return ok ? 0 : -1;
 }
 
 static void
