@@ -1,0 +1,612 @@
+/*
+ * caseload.c: a caseload CSV, row by row, as case facts.
+ *
+ * The header row maps column names to field numbers once; each row is
+ * then trimmed, checked and turned into a struct case_row whose strings
+ * live in one buffer reused from row to row.  A row that cannot be used is
+ * reported with its file and line and the next row is read as usual.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseload.h"
+#include "csv.h"
+#include "date.h"
+#include "xmalloc.h"
+
+enum col {
+	COL_CASE_ID,
+	COL_PROFILE,
+	COL_AREA,
+	COL_PLAN_TYPE,
+	COL_WORKER,
+	COL_REFERRAL,
+	COL_ASSESSMENT,
+	COL_PLAN_DECISION,
+	COL_RCPC,
+	COL_RESIDENCE,
+	COL_FIRST_MEETING,
+	COL_LAST_REVIEW,
+	COL_REVIEWS_HELD,
+	COL_LAST_VISIT,
+	COL_CLOSED,
+	COL_MANAGER_AGREED,
+	COL__MAX
+};
+
+static const char *const col_names[COL__MAX] = {
+	"case_id", "profile", "area", "plan_type", "worker", "referral",
+	"assessment_completed", "plan_decision", "rcpc", "residence",
+	"first_meeting", "last_review", "reviews_held", "last_visit",
+	"closed", "manager_agreed"
+};
+
+/* The columns that are strings in a case_row, in the order they are kept. */
+#define NSTRCOLS	5	/* COL_CASE_ID .. COL_WORKER */
+
+#define REVIEWS_MAX	10000
+#define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
+#define DCACHE_BITS	12
+#define DCACHE_SIZE	(1 << DCACHE_BITS)
+
+/*
+ * The few thousand distinct dates of a caseload recur on every row, so
+ * plain "YYYY-MM-DD" cells already seen are looked up, not parsed again.
+ */
+struct dcache {
+	uint64_t	 k8;		/* the cell's bytes 0-7 */
+	uint16_t	 k2;		/* and 8-9 */
+	int		 date;		/* DATE_NONE: empty slot */
+};
+
+struct caseload {
+	struct csv_reader	*csv;
+	char			*name;
+	enum date_style		 style;
+	int			 as_of;
+	size_t			 nhead;		/* fields in the header */
+	int			 col[COL__MAX];	/* field number, or -1 */
+	char			*sbuf;		/* the row's strings */
+	size_t			 sbufsz;
+	struct dcache		*dcache;	/* DCACHE_SIZE */
+};
+
+struct cell {
+	const char	*s;
+	size_t		 len;
+};
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline struct cell
+trim(const char *s, size_t len)
+{
+	struct cell	 c;
+
+	while (len > 0 && is_blank(s[0])) {
+		s++;
+		len--;
+	}
+	while (len > 0 && is_blank(s[len - 1]))
+		len--;
+	c.s = s;
+	c.len = len;
+	return c;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* ASCII case-insensitive comparison of a cell with a word. */
+static int
+cell_is(struct cell c, const char *word)
+{
+	size_t	 i;
+
+	for (i = 0; i < c.len; i++)
+		if (word[i] == '\0' || lower((unsigned char)c.s[i]) != word[i])
+			return 0;
+	return word[i] == '\0';
+}
+
+/*
+ * Write a value for a message into buf: at most SHOWN_MAX bytes then
+ * "...", anything but printable ASCII as '?'.
+ */
+static const char *
+shown(struct cell c, char *buf, size_t bufsz)
+{
+	size_t	 i, n;
+
+	n = c.len > SHOWN_MAX ? SHOWN_MAX : c.len;
+	if (n > bufsz - 4)
+		n = bufsz - 4;
+	for (i = 0; i < n; i++)
+		buf[i] = c.s[i] >= 0x20 && c.s[i] < 0x7f ? c.s[i] : '?';
+	if (n < c.len) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+/* A spreadsheet's empty row (",,,") counts as a blank line. */
+static int
+blank_record(const struct csv_record *rec)
+{
+	size_t	 i;
+
+	for (i = 0; i < rec->n; i++)
+		if (trim(rec->field[i], rec->len[i]).len > 0)
+			return 0;
+	return 1;
+}
+
+static void	fmterr(char *, size_t, const char *, long, const char *, ...)
+		    __attribute__((format(printf, 5, 6)));
+
+static void
+fmterr(char *err, size_t errsz, const char *name, long line,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	if (errsz == 0)
+		return;
+	if (line > 0)
+		n = snprintf(err, errsz, "%s:%ld: ", name, line);
+	else
+		n = snprintf(err, errsz, "%s: ", name);
+	if (n < 0 || (size_t)n >= errsz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err + n, errsz - n, fmt, ap);
+	va_end(ap);
+}
+
+struct caseload *
+caseload_open(int fd, const char *name, enum date_style style, int as_of,
+    char *err, size_t errsz)
+{
+	struct caseload		*cl;
+	struct csv_record	 rec;
+	struct cell		 h;
+	char			 why[256], sbuf[SHOWN_MAX + 4];
+	size_t			 i;
+	int			 c, rv;
+
+	cl = xcalloc(1, sizeof(*cl));
+	cl->csv = csv_open(fd, name);
+	cl->name = xstrdup(name);
+	cl->style = style;
+	cl->as_of = as_of;
+	for (c = 0; c < COL__MAX; c++)
+		cl->col[c] = -1;
+	cl->dcache = xreallocarray(NULL, DCACHE_SIZE, sizeof(*cl->dcache));
+	for (i = 0; i < DCACHE_SIZE; i++)
+		cl->dcache[i].date = DATE_NONE;
+
+	while ((rv = csv_next(cl->csv, &rec, why, sizeof(why))) == 1 &&
+	    blank_record(&rec))
+		continue;
+	if (rv == 0) {
+		fmterr(err, errsz, name, 0, "empty caseload, no header row");
+		goto fail;
+	}
+	if (rv == -2) {
+		fmterr(err, errsz, name, 0, "%s", why);
+		goto fail;
+	}
+	if (rv == -1) {
+		fmterr(err, errsz, name, rec.line, "header: %s", why);
+		goto fail;
+	}
+	cl->nhead = rec.n;
+	for (i = 0; i < rec.n; i++) {
+		h = trim(rec.field[i], rec.len[i]);
+		for (c = 0; c < COL__MAX; c++)
+			if (cell_is(h, col_names[c]))
+				break;
+		if (c == COL__MAX)
+			continue;
+		if (cl->col[c] != -1) {
+			fmterr(err, errsz, name, rec.line,
+			    "duplicate column '%s'", shown(h, sbuf,
+			    sizeof(sbuf)));
+			goto fail;
+		}
+		cl->col[c] = (int)i;
+	}
+	for (c = COL_CASE_ID; c <= COL_PROFILE; c++)
+		if (cl->col[c] == -1) {
+			fmterr(err, errsz, name, rec.line, "no '%s' column",
+			    col_names[c]);
+			goto fail;
+		}
+	return cl;
+fail:
+	caseload_close(cl);
+	return NULL;
+}
+
+void
+caseload_close(struct caseload *cl)
+{
+	if (cl == NULL)
+		return;
+	csv_close(cl->csv);
+	free(cl->name);
+	free(cl->sbuf);
+	free(cl->dcache);
+	free(cl);
+}
+
+/* Digits s[0..n) as a number, or -1 if any is not a digit. */
+static int
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 v;
+
+	for (v = 0, i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Two digits at s[i] making a number no more than max, or -1. */
+static int
+two(const char *s, size_t len, size_t i, int max)
+{
+	int	 v;
+
+	if (i + 2 > len || (v = digits(s + i, 2)) < 0 || v > max)
+		return -1;
+	return v;
+}
+
+/*
+ * A time after a date, as SQL and ISO 8601 exports write it: "T" or a
+ * space, hh:mm, optionally :ss and a fraction, optionally Z or +hh:mm
+ * (or +hhmm).  Only checked, never used.
+ */
+static int
+valid_time(const char *s, size_t len)
+{
+	size_t	 i, start;
+
+	if (len == 0 || (s[0] != 'T' && s[0] != ' '))
+		return -1;
+	if (two(s, len, 1, 23) < 0 || len < 4 || s[3] != ':' ||
+	    two(s, len, 4, 59) < 0)
+		return -1;
+	i = 6;
+	if (i < len && s[i] == ':') {
+		if (two(s, len, i + 1, 59) < 0)
+			return -1;
+		i += 3;
+		if (i < len && s[i] == '.') {
+			start = ++i;
+			while (i < len && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i == start || i - start > 9)
+				return -1;
+		}
+	}
+	if (i < len && s[i] == 'Z')
+		i++;
+	else if (i < len && (s[i] == '+' || s[i] == '-')) {
+		if (two(s, len, ++i, 23) < 0)
+			return -1;
+		i += 2;
+		if (i < len && s[i] == ':')
+			i++;
+		if (two(s, len, i, 59) < 0)
+			return -1;
+		i += 2;
+	}
+	return i == len ? 0 : -1;
+}
+
+int
+caseload_parse_date(const char *s, size_t len, enum date_style style,
+    int *out, const char **why)
+{
+	char	 iso[DATE_STRLEN];
+
+	*why = "is not a valid date";
+	if (len >= 10 && s[4] == '-' && s[7] == '-' &&
+	    digits(s, 4) >= 0 && digits(s + 5, 2) >= 0 &&
+	    digits(s + 8, 2) >= 0) {
+		if (len > 10 && valid_time(s + 10, len - 10) == -1)
+			return -1;
+		return date_parse(s, 10, out, why);
+	}
+	if (style == DATES_UK && len >= 10 && s[2] == '/' && s[5] == '/' &&
+	    digits(s, 2) >= 0 && digits(s + 3, 2) >= 0 &&
+	    digits(s + 6, 4) >= 0) {
+		if (len > 10 && valid_time(s + 10, len - 10) == -1)
+			return -1;
+		memcpy(iso, s + 6, 4);
+		iso[4] = '-';
+		memcpy(iso + 5, s + 3, 2);
+		iso[7] = '-';
+		memcpy(iso + 8, s, 2);
+		iso[10] = '\0';
+		return date_parse(iso, 10, out, why);
+	}
+	return -1;
+}
+
+/* caseload_parse_date() through the cache. */
+static int
+row_date(struct caseload *cl, struct cell c, int *out, const char **why)
+{
+	struct dcache	*e;
+	uint64_t	 k8;
+	uint16_t	 k2;
+
+	if (c.len != 10)
+		return caseload_parse_date(c.s, c.len, cl->style, out, why);
+	memcpy(&k8, c.s, 8);
+	memcpy(&k2, c.s + 8, 2);
+	e = &cl->dcache[((k8 ^ k2 * 0xff51afd7ed558ccdULL) *
+	    0x9e3779b97f4a7c15ULL) >> (64 - DCACHE_BITS)];
+	if (e->k8 == k8 && e->k2 == k2 && e->date != DATE_NONE) {
+		*out = e->date;
+		return 0;
+	}
+	if (caseload_parse_date(c.s, c.len, cl->style, out, why) == -1)
+		return -1;
+	e->k8 = k8;
+	e->k2 = k2;
+	e->date = *out;
+	return 0;
+}
+
+/*
+ * Why a string cell cannot be used, or NULL: it must be valid UTF-8
+ * (shortest form, no surrogates, at most U+10FFFF) without control
+ * characters, C0, DEL or C1.
+ */
+static const char *
+bad_text(struct cell c)
+{
+	const unsigned char	*s, *e;
+	uint64_t		 w;
+	unsigned		 cp, min;
+	int			 n, i;
+
+	s = (const unsigned char *)c.s;
+	e = s + c.len;
+	/* Eight bytes at a time while all are printable ASCII, 0x20-0x7e. */
+	while (e - s >= 8) {
+		memcpy(&w, s, 8);
+		if ((w | (w - 0x2020202020202020ULL) |
+		    (w + 0x0101010101010101ULL)) & 0x8080808080808080ULL)
+			break;
+		s += 8;
+	}
+	while (s < e) {
+		if (*s < 0x80) {
+			if (*s < 0x20 || *s == 0x7f)
+				return "contains a control character";
+			s++;
+			continue;
+		}
+		if (*s >= 0xc2 && *s <= 0xdf) {
+			n = 1;
+			cp = *s & 0x1f;
+			min = 0x80;
+		} else if (*s >= 0xe0 && *s <= 0xef) {
+			n = 2;
+			cp = *s & 0x0f;
+			min = 0x800;
+		} else if (*s >= 0xf0 && *s <= 0xf4) {
+			n = 3;
+			cp = *s & 0x07;
+			min = 0x10000;
+		} else
+			return "not valid UTF-8";
+		if (e - s <= n)
+			return "not valid UTF-8";
+		for (i = 1; i <= n; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return "not valid UTF-8";
+			cp = cp << 6 | (s[i] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return "not valid UTF-8";
+		if (cp >= 0x80 && cp <= 0x9f)
+			return "contains a control character";
+		s += n + 1;
+	}
+	return NULL;
+}
+
+/* 1 yes, 0 no, -1 neither. */
+static int
+yes_no(struct cell c)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1" };
+	static const char *const no[] = { "no", "n", "false", "0" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (cell_is(c, yes[i]))
+			return 1;
+		if (cell_is(c, no[i]))
+			return 0;
+	}
+	return -1;
+}
+
+static struct cell
+get(const struct caseload *cl, const struct csv_record *rec, enum col c)
+{
+	struct cell	 none = { "", 0 };
+	int		 i;
+
+	if ((i = cl->col[c]) < 0 || (size_t)i >= rec->n)
+		return none;
+	return trim(rec->field[i], rec->len[i]);
+}
+
+int
+caseload_next(struct caseload *cl, struct case_row *row, char *err,
+    size_t errsz)
+{
+	static const struct {
+		enum col	 col;
+		size_t		 off;
+	} dates[] = {
+		{ COL_REFERRAL, offsetof(struct case_row, referral) },
+		{ COL_ASSESSMENT, offsetof(struct case_row, assessment) },
+		{ COL_PLAN_DECISION, offsetof(struct case_row, plan_decision) },
+		{ COL_RCPC, offsetof(struct case_row, rcpc) },
+		{ COL_RESIDENCE, offsetof(struct case_row, residence) },
+		{ COL_FIRST_MEETING, offsetof(struct case_row, first_meeting) },
+		{ COL_LAST_REVIEW, offsetof(struct case_row, last_review) },
+		{ COL_LAST_VISIT, offsetof(struct case_row, last_visit) },
+	};
+	struct csv_record	 rec;
+	struct cell		 cell[COL__MAX];
+	const char		*why, *str[NSTRCOLS];
+	char			 reason[256], sbuf[SHOWN_MAX + 4], *p;
+	size_t			 i, need;
+	long			 v;
+	int			 rv, c, d, *slot;
+
+	for (;;) {
+		rv = csv_next(cl->csv, &rec, reason, sizeof(reason));
+		if (rv == 0)
+			return 0;
+		if (rv == -2) {
+			fmterr(err, errsz, cl->name, 0, "%s", reason);
+			return -2;
+		}
+		if (rv == -1) {
+			fmterr(err, errsz, cl->name, rec.line, "%s", reason);
+			return -1;
+		}
+		if (!blank_record(&rec))
+			break;
+	}
+	if (rec.n > cl->nhead) {
+		fmterr(err, errsz, cl->name, rec.line,
+		    "%zu fields, header has %zu", rec.n, cl->nhead);
+		return -1;
+	}
+
+	memset(row, 0, sizeof(*row));
+	row->line = rec.line;
+	for (c = 0; c < COL__MAX; c++)
+		cell[c] = get(cl, &rec, c);
+
+	if (cell[COL_CASE_ID].len == 0) {
+		fmterr(err, errsz, cl->name, rec.line, "case_id is empty");
+		return -1;
+	}
+	if (cell[COL_PROFILE].len == 0) {
+		fmterr(err, errsz, cl->name, rec.line, "profile is empty");
+		return -1;
+	}
+	for (c = 0; c < NSTRCOLS; c++)
+		if ((why = bad_text(cell[c])) != NULL) {
+			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
+			    col_names[c], why);
+			return -1;
+		}
+
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		c = dates[i].col;
+		slot = (int *)(void *)((char *)row + dates[i].off);
+		*slot = DATE_NONE;
+		if (cell[c].len == 0)
+			continue;
+		if (row_date(cl, cell[c], slot, &why) == -1) {
+			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s",
+			    col_names[c], shown(cell[c], sbuf, sizeof(sbuf)),
+			    why);
+			return -1;
+		}
+	}
+
+	row->reviews_held = -1;
+	if (cell[COL_REVIEWS_HELD].len > 0) {
+		for (v = 0, i = 0; i < cell[COL_REVIEWS_HELD].len; i++) {
+			d = cell[COL_REVIEWS_HELD].s[i];
+			if (d < '0' || d > '9' ||
+			    (v = v * 10 + (d - '0')) > REVIEWS_MAX)
+				break;
+		}
+		if (i < cell[COL_REVIEWS_HELD].len) {
+			fmterr(err, errsz, cl->name, rec.line,
+			    "reviews_held: '%s' is not a whole number from 0 "
+			    "to %d", shown(cell[COL_REVIEWS_HELD], sbuf,
+			    sizeof(sbuf)), REVIEWS_MAX);
+			return -1;
+		}
+		row->reviews_held = v;
+	}
+
+	row->closed = 0;
+	if (cell[COL_CLOSED].len > 0 &&
+	    (row->closed = yes_no(cell[COL_CLOSED])) == -1) {
+		if (row_date(cl, cell[COL_CLOSED], &d, &why) == -1) {
+			fmterr(err, errsz, cl->name, rec.line,
+			    "closed: '%s' is not a date or yes/no",
+			    shown(cell[COL_CLOSED], sbuf, sizeof(sbuf)));
+			return -1;
+		}
+		row->closed = d <= cl->as_of;
+	}
+
+	row->manager_agreed = 0;
+	if (cell[COL_MANAGER_AGREED].len > 0 &&
+	    (row->manager_agreed = yes_no(cell[COL_MANAGER_AGREED])) == -1) {
+		fmterr(err, errsz, cl->name, rec.line,
+		    "manager_agreed: '%s' is not yes or no",
+		    shown(cell[COL_MANAGER_AGREED], sbuf, sizeof(sbuf)));
+		return -1;
+	}
+
+	/* Copy the strings out, trimmed and NUL-terminated. */
+	for (need = 0, c = 0; c < NSTRCOLS; c++)
+		need += cell[c].len + 1;
+	if (need > cl->sbufsz) {
+		cl->sbuf = xreallocarray(cl->sbuf, need, 1);
+		cl->sbufsz = need;
+	}
+	for (p = cl->sbuf, c = 0; c < NSTRCOLS; c++) {
+		str[c] = NULL;
+		if (cell[c].len == 0)
+			continue;
+		memcpy(p, cell[c].s, cell[c].len);
+		p[cell[c].len] = '\0';
+		str[c] = p;
+		p += cell[c].len + 1;
+	}
+	row->case_id = str[COL_CASE_ID];
+	row->profile = str[COL_PROFILE];
+	row->area = str[COL_AREA];
+	row->plan_type = str[COL_PLAN_TYPE];
+	row->worker = str[COL_WORKER];
+	return 1;
+}
