@@ -56,6 +56,14 @@ int	cli_date(struct cli *, const char *opt, const char *s, int *out);
 int	cli_long(struct cli *, const char *opt, const char *s, long min,
 	    long max, long *out);
 
+/*
+ * Open an input file for reading: "-" is standard input.  A missing file or
+ * a directory is reported ("PATH: is a directory, not a WHAT") and -1
+ * returned.
+ */
+int	cli_open_input(struct cli *, const char *path, const char *what,
+	    int *fd);
+
 /* The rules path, holiday data and today's date, set up on first use. */
 const struct rpath	*cli_rpath(struct cli *);
 /* Returns -1 after printing an error if the data file is bad. */

@@ -3,7 +3,10 @@
  * subcommands with their synopses, sets up what they share (rules path,
  * holiday data, as-of date), and owns the exit status.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -11,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cal.h"
 #include "cli.h"
@@ -207,6 +211,27 @@ cli_long(struct cli *c, const char *opt, const char *s, long min, long max,
 		return -1;
 	}
 	*out = v;
+	return 0;
+}
+
+int
+cli_open_input(struct cli *c, const char *path, const char *what, int *fd)
+{
+	struct stat	 st;
+
+	if (strcmp(path, "-") == 0) {
+		*fd = STDIN_FILENO;
+		return 0;
+	}
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		cli_error(c, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_error(c, "%s: is a directory, not a %s", path, what);
+		close(*fd);
+		return -1;
+	}
 	return 0;
 }
 

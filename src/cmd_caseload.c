@@ -316,27 +316,6 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 	return l;
 }
 
-static int
-open_caseload(struct cli *c, const char *path, int *fd)
-{
-	struct stat	 st;
-
-	if (strcmp(path, "-") == 0) {
-		*fd = STDIN_FILENO;
-		return 0;
-	}
-	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		cli_error(c, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		cli_error(c, "%s: is a directory, not a caseload file", path);
-		close(*fd);
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * Each case reference once: a later row with the same one is reported
  * (both rows have been processed, so nothing is lost, but the caseload
@@ -897,7 +876,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		r.so.kinds = (1u << KIND_ASSESSMENT) |
 		    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
 		    (1u << KIND_VISIT);
-	if (open_caseload(c, r.path, &fd) == -1)
+	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
 		return EXIT_USAGE;
 	if (!ck.summary && ck.fmt == FMT_CSV)
 		fputs("case_id,profile,area,worker,kind,seq,due,status,label,"
@@ -1040,7 +1019,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (strcmp(output, "-") != 0)
 		oo.previous = output;
-	if (open_caseload(c, r.path, &fd) == -1)
+	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
 		return EXIT_USAGE;
 	if (safe_open(&so, output, c->out, err, sizeof(err)) == -1) {
 		if (fd != STDIN_FILENO)

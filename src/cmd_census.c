@@ -369,20 +369,9 @@ open_input(struct cli *c, const char *path, int *fd)
 {
 	struct stat	 st;
 
-	if (strcmp(path, "-") == 0) {
-		*fd = STDIN_FILENO;
-		return 0;
-	}
-	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		cli_error(c, "%s: %s", path, strerror(errno));
+	if (cli_open_input(c, path, "census file", fd) == -1)
 		return -1;
-	}
-	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		cli_error(c, "%s: is a directory, not a census file", path);
-		close(*fd);
-		return -1;
-	}
-	if (fstat(*fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+	if (*fd != STDIN_FILENO && fstat(*fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
 		cli_error(c, "%s: empty file, not a census return", path);
 		close(*fd);
 		return -1;
