@@ -83,6 +83,19 @@ struct sched_opts {
 
 #define SCHED_MAX_ITEMS	10000
 
+/* The rules that apply to one profile, plan type and area, indexed. */
+struct sched_rules {
+	unsigned long		 serial;	/* the profile's */
+	enum plan_type		 plan;
+	int			 area;
+	const struct rule	*chosen[64];	/* most specific per slot */
+	size_t			 n;
+	const struct rule	*by_kind[KIND_COUNT];	/* first of each kind */
+	const struct rule	*ahead[2][8];	/* falling before each review
+						   (0) or visit (1) */
+	size_t			 nahead[2];
+};
+
 struct schedule {
 	struct item	*items;		/* sorted: due, kind, seq */
 	size_t		 n, cap;
@@ -94,13 +107,7 @@ struct schedule {
 	 * profiles (serial != 0) are remembered. */
 	void			*occ;
 	size_t			 occcap;
-	struct sched_memo {
-		unsigned long		 serial;
-		enum plan_type		 plan;
-		int			 area;
-		const struct rule	*chosen[64];
-		size_t			 n;
-	}			 memo[16];
+	struct sched_rules	 memo[16];
 	size_t			 nextmemo;
 };
 

@@ -42,8 +42,7 @@ struct engine {
 	struct schedule		*s;
 	struct sched_error	*e;
 	size_t			 max;
-	const struct rule	*chosen[64];
-	size_t			 nchosen;
+	const struct sched_rules *rs;
 	struct occ		*occ;		/* meetings and visits */
 	size_t			 nocc, occcap;
 };
@@ -226,12 +225,11 @@ same_slot(const struct rule *a, const struct rule *b)
 
 /* Of the rules that apply to this case, the most specific per slot. */
 static void
-choose_rules(struct engine *en)
+choose_rules(const struct engine *en, struct sched_rules *rs)
 {
 	const struct rule	*r;
 	size_t			 i, j;
 
-	en->nchosen = 0;
 	for (i = 0; i < en->p->nrules; i++) {
 		r = &en->p->rules[i];
 		if (r->plan_types != 0 &&
@@ -240,55 +238,81 @@ choose_rules(struct engine *en)
 		if (r->areas != 0 && (en->f->area < 0 ||
 		    (r->areas & (1u << en->f->area)) == 0))
 			continue;
-		for (j = 0; j < en->nchosen; j++)
-			if (same_slot(en->chosen[j], r))
+		for (j = 0; j < rs->n; j++)
+			if (same_slot(rs->chosen[j], r))
 				break;
-		if (j < en->nchosen) {
-			if (specificity(r) > specificity(en->chosen[j]))
-				en->chosen[j] = r;
-		} else if (en->nchosen < sizeof(en->chosen) /
-		    sizeof(en->chosen[0]))
-			en->chosen[en->nchosen++] = r;
+		if (j < rs->n) {
+			if (specificity(r) > specificity(rs->chosen[j]))
+				rs->chosen[j] = r;
+		} else if (rs->n < sizeof(rs->chosen) / sizeof(rs->chosen[0]))
+			rs->chosen[rs->n++] = r;
 	}
 }
 
-/* choose_rules(), remembered per profile, plan type and area. */
+/*
+ * Index the chosen rules: the rule of each kind, and the rules that fall
+ * before a review or a visit (notices, written updates), which decide how
+ * far past the horizon a chain must be followed.
+ */
 static void
-choose_remembered(struct engine *en)
+index_rules(struct sched_rules *rs)
+{
+	const struct rule	*r;
+	size_t			 i, w;
+
+	for (i = 0; i < rs->n; i++) {
+		r = rs->chosen[i];
+		if (rs->by_kind[r->kind] == NULL)
+			rs->by_kind[r->kind] = r;
+		if (r->not_set || r->offset.n >= 0)
+			continue;
+		if (r->anchor == ANCHOR_MEETING || r->anchor == ANCHOR_REVIEW)
+			w = 0;
+		else if (r->anchor == ANCHOR_VISIT)
+			w = 1;
+		else
+			continue;
+		if (rs->nahead[w] < 8)
+			rs->ahead[w][rs->nahead[w]++] = r;
+	}
+}
+
+/*
+ * The rules for this case: remembered in the schedule per profile, plan
+ * type and area, or chosen into local for a profile built by hand.
+ */
+static const struct sched_rules *
+pick_rules(const struct engine *en, struct sched_rules *local)
 {
 	struct schedule		*s = en->s;
-	struct sched_memo	*m;
+	struct sched_rules	*rs;
 	size_t			 i;
 
-	for (i = 0; en->p->serial != 0 && i < 16; i++) {
-		m = &s->memo[i];
-		if (m->serial == en->p->serial &&
-		    m->plan == en->f->plan_type && m->area == en->f->area) {
-			memcpy(en->chosen, m->chosen, m->n * sizeof(*m->chosen));
-			en->nchosen = m->n;
-			return;
-		}
-	}
-	choose_rules(en);
 	if (en->p->serial == 0)
-		return;
-	m = &s->memo[s->nextmemo++ % 16];
-	m->serial = en->p->serial;
-	m->plan = en->f->plan_type;
-	m->area = en->f->area;
-	memcpy(m->chosen, en->chosen, en->nchosen * sizeof(*m->chosen));
-	m->n = en->nchosen;
+		rs = local;
+	else {
+		for (i = 0; i < 16; i++) {
+			rs = &s->memo[i];
+			if (rs->serial == en->p->serial &&
+			    rs->plan == en->f->plan_type &&
+			    rs->area == en->f->area)
+				return rs;
+		}
+		rs = &s->memo[s->nextmemo++ % 16];
+	}
+	memset(rs, 0, sizeof(*rs));
+	rs->serial = en->p->serial;
+	rs->plan = en->f->plan_type;
+	rs->area = en->f->area;
+	choose_rules(en, rs);
+	index_rules(rs);
+	return rs;
 }
 
 static const struct rule *
 rule_of(const struct engine *en, enum kind k)
 {
-	size_t	 i;
-
-	for (i = 0; i < en->nchosen; i++)
-		if (en->chosen[i]->kind == k)
-			return en->chosen[i];
-	return NULL;
+	return en->rs->by_kind[k];
 }
 
 /* The date of a one-off anchor, given what is known so far. */
@@ -394,18 +418,13 @@ static int
 lookahead(const struct engine *en, enum kind k, int due)
 {
 	const struct rule	*r;
-	size_t			 i;
+	size_t			 i, w;
 	int			 d, least;
 
 	least = due;
-	for (i = 0; i < en->nchosen; i++) {
-		r = en->chosen[i];
-		if (r->not_set || r->offset.n >= 0)
-			continue;
-		if (!(r->anchor == ANCHOR_MEETING && k == KIND_REVIEW) &&
-		    !(r->anchor == ANCHOR_REVIEW && k == KIND_REVIEW) &&
-		    !(r->anchor == ANCHOR_VISIT && k == KIND_VISIT))
-			continue;
+	w = k == KIND_VISIT;
+	for (i = 0; i < en->rs->nahead[w]; i++) {
+		r = en->rs->ahead[w][i];
 		d = apply(en->cal, due, &r->offset, 1);
 		if (d != DATE_NONE && d < least)
 			least = d;
@@ -537,8 +556,8 @@ milestones(struct engine *en, struct when assess, struct when start)
 	size_t			 i;
 	int			 d;
 
-	for (i = 0; i < en->nchosen; i++) {
-		r = en->chosen[i];
+	for (i = 0; i < en->rs->n; i++) {
+		r = en->rs->chosen[i];
 		if (r->kind != KIND_MILESTONE || r->not_set ||
 		    !wanted(en, r->kind))
 			continue;
@@ -638,6 +657,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
     struct sched_error *e)
 {
 	struct engine		 en;
+	struct sched_rules	 local;
 	struct when		 assess, start, none = { DATE_NONE, 0 };
 	const struct rule	*r;
 	size_t			 i;
@@ -664,7 +684,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		snprintf(e->msg, sizeof(e->msg), "%s needs an area", p->id);
 		return -1;
 	}
-	choose_remembered(&en);
+	en.rs = pick_rules(&en, &local);
 
 	/* The assessment, and the date it completes (held or projected). */
 	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
@@ -705,8 +725,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (chain(&en, KIND_VISIT, start, f->visits, f->nvisits, 0,
 	    f->visits_unnumbered) == -1)
 		goto out;
-	for (i = 0; i < en.nchosen; i++) {
-		r = en.chosen[i];
+	for (i = 0; i < en.rs->n; i++) {
+		r = en.rs->chosen[i];
 		if (r->kind == KIND_MILESTONE || r->not_set) {
 			if (r->not_set && r->kind != KIND_REVIEW &&
 			    r->kind != KIND_VISIT &&
