@@ -46,13 +46,15 @@ timed() {
 	figures=$("$measure" "$out" "$@" 2>&1 >/dev/null | tail -n 1)
 	secs=${figures#seconds=}
 	secs=${secs%% *}
+	cpu=${figures#*cpu=}
+	cpu=${cpu%% *}
 	kib=${figures#*maxrss_kib=}
 	kib=${kib%% *}
 	status=${figures##*status=}
 	awk -v n="$name" -v s="$secs" -v k="$kib" -v c="$count" -v u="$unit" \
-	    -v st="$status" 'BEGIN {
-		printf "%s: %.3f s, %.0f %s/s, peak memory %.1f MiB (exit %d)\n",
-		    n, s, (s > 0 ? c / s : 0), u, k / 1024, st
+	    -v st="$status" -v cpu="$cpu" 'BEGIN {
+		printf "%s: %.3f s (cpu %.3f s), %.0f %s/s, peak memory %.1f MiB" \
+		    " (exit %d)\n", n, s, cpu, (s > 0 ? c / s : 0), u, k / 1024, st
 	}'
 }
 

@@ -80,39 +80,81 @@ out_end(struct out_writer *w, char *err, size_t errsz)
 	return rc;
 }
 
+/* Append s to buf[*len..sz), truncating; buf stays NUL-terminated. */
+static void
+cat(char *buf, size_t sz, size_t *len, const char *s)
+{
+	size_t	 n;
+
+	n = strlen(s);
+	if (*len + n >= sz)
+		n = sz - *len - 1;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	buf[*len] = '\0';
+}
+
+static void
+cat_uint(char *buf, size_t sz, size_t *len, unsigned v)
+{
+	char	 d[16], *p;
+
+	p = d + sizeof(d);
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	cat(buf, sz, len, p);
+}
+
+/*
+ * Written without printf: the nightly check calls this for every finding.
+ * Minutes and written updates number the meetings (1 is the initial
+ * meeting's); a notice its review; a visit record its visit.
+ */
 const char *
 out_what(const struct item *it, char *buf, size_t sz)
 {
-	const char	*label;
+	const char	*in;
+	unsigned	 n;
+	size_t		 len;
 
-	label = it->rule->label;
+	len = 0;
+	buf[0] = '\0';
+	cat(buf, sz, &len, it->rule->label);
 	if (it->seq == 0 && it->kind != KIND_MILESTONE) {
-		snprintf(buf, sz, "%s (next)", label);
+		cat(buf, sz, &len, " (next)");
 		return buf;
 	}
+	in = NULL;
+	n = it->seq;
 	switch (it->kind) {
 	case KIND_REVIEW:
 	case KIND_VISIT:
-		snprintf(buf, sz, "%s %u", label, it->seq);
-		break;
+		cat(buf, sz, &len, " ");
+		cat_uint(buf, sz, &len, it->seq);
+		return buf;
 	case KIND_MINUTES:
 	case KIND_WRITTEN_UPDATE:
-		/* One per meeting: 1 is the initial meeting's. */
-		if (it->seq == 1)
-			snprintf(buf, sz, "%s (initial meeting)", label);
-		else
-			snprintf(buf, sz, "%s (review %u)", label, it->seq - 1);
+		if (it->seq == 1) {
+			cat(buf, sz, &len, " (initial meeting)");
+			return buf;
+		}
+		in = " (review ";
+		n = it->seq - 1;
 		break;
 	case KIND_NOTICE:
-		snprintf(buf, sz, "%s (review %u)", label, it->seq);
+		in = " (review ";
 		break;
 	case KIND_VISIT_RECORD:
-		snprintf(buf, sz, "%s (visit %u)", label, it->seq);
+		in = " (visit ";
 		break;
 	default:
-		snprintf(buf, sz, "%s", label);
-		break;
+		return buf;
 	}
+	cat(buf, sz, &len, in);
+	cat_uint(buf, sz, &len, n);
+	cat(buf, sz, &len, ")");
 	return buf;
 }
 

@@ -43,6 +43,7 @@ struct engine {
 	struct sched_error	*e;
 	size_t			 max;
 	const struct sched_rules *rs;
+	int			 need_occ;	/* a derived rule is wanted */
 	struct occ		*occ;		/* meetings and visits */
 	size_t			 nocc, occcap;
 };
@@ -400,6 +401,8 @@ one_off(struct engine *en, enum kind k, int held, struct when assess,
 static void
 add_occ(struct engine *en, enum kind k, unsigned seq, struct when at, int held)
 {
+	if (!en->need_occ)
+		return;
 	if (en->nocc == en->occcap) {
 		en->occcap = en->occcap ? en->occcap * 2 : 32;
 		en->occ = xreallocarray(en->occ, en->occcap, sizeof(*en->occ));
@@ -634,19 +637,19 @@ sort_items(struct item *v, size_t n)
 static int
 check_order(struct engine *en, enum kind k, const int *v, size_t n, int start)
 {
-	const char	*what = kind_name(k);
-	size_t		 i;
+	size_t	 i;
 
 	for (i = 0; i < n; i++) {
 		if (i > 0 && v[i] < v[i - 1])
 			return fail(en, SE_ORDER, k,
-			    "%s dates must be given in order", what);
+			    "%s dates must be given in order", kind_name(k));
 		if (i > 0 && v[i] == v[i - 1])
 			return fail(en, SE_ORDER, k,
-			    "the same %s date is given twice", what);
+			    "the same %s date is given twice", kind_name(k));
 		if (start != DATE_NONE && v[i] < start)
 			return fail(en, SE_ORDER, k,
-			    "a %s is dated before the first meeting", what);
+			    "a %s is dated before the first meeting",
+			    kind_name(k));
 	}
 	return 0;
 }
@@ -685,6 +688,13 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		return -1;
 	}
 	en.rs = pick_rules(&en, &local);
+	for (i = 0; i < en.rs->n; i++) {
+		r = en.rs->chosen[i];
+		if (r->nevery == 0 && !r->not_set && wanted(&en, r->kind) &&
+		    (r->anchor == ANCHOR_MEETING || r->anchor == ANCHOR_REVIEW ||
+		    r->anchor == ANCHOR_VISIT))
+			en.need_occ = 1;
+	}
 
 	/* The assessment, and the date it completes (held or projected). */
 	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
