@@ -825,6 +825,23 @@ check_free(struct check *ck)
 	free(ck->by_worker);
 }
 
+/*
+ * Nothing past the due-soon window matters tonight: project only that far,
+ * with a margin of ten working days for a profile's own closure days.
+ */
+static int
+check_horizon(struct cli *c, struct sched_opts *so)
+{
+	struct calendar	*cal;
+
+	if ((cal = cli_calendar(c, NULL)) == NULL)
+		return -1;
+	if (cal_add(cal, so->as_of, so->within + 10, &so->until) == -1)
+		so->until = DATE_MAX;
+	cal_free(cal);
+	return 0;
+}
+
 int
 cmd_check(struct cli *c, int argc, char **argv)
 {
@@ -885,18 +902,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "--caseload is required");
 	r.so.as_of = cli_as_of(c);
-	/* Nothing past the due-soon window matters tonight. */
-	{
-		struct calendar	*cal;
-		int		 u;
-
-		if ((cal = cli_calendar(c, NULL)) == NULL)
-			return EXIT_USAGE;
-		if (cal_add(cal, r.so.as_of, r.so.within + 10, &u) == -1)
-			u = DATE_MAX;
-		r.so.until = u;
-		cal_free(cal);
-	}
+	if (check_horizon(c, &r.so) == -1)
+		return EXIT_USAGE;
 	if (!ck.summary)
 		r.so.kinds = (1u << KIND_ASSESSMENT) |
 		    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
