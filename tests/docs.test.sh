@@ -78,8 +78,11 @@ show_diff() {
 	diff -u "$tmp/same.want" "$tmp/same.got" | sed -n '3,40s/^/  /p'
 }
 
-# ---- (a) README.md ---------------------------------------------------------
+# ---- (a) README.md and examples/README.md ---------------------------------
 
+for doc in README.md examples/README.md; do
+rm -rf "$tmp/readme"
+mkdir -p "$tmp/readme"
 awk -v dir="$tmp/readme" '
 /^```/ { inb = !inb; cur = 0; next }
 !inb { next }
@@ -96,12 +99,12 @@ awk -v dir="$tmp/readme" '
 	next
 }
 cur { print > (dir "/" cur ".want") }
-' "$top/README.md"
+' "$top/$doc"
 
 i=1
 while [ -f "$tmp/readme/$i.cmd" ]; do
 	cmd=$(cat "$tmp/readme/$i.cmd")
-	where="README.md:$(cat "$tmp/readme/$i.line")"
+	where="$doc:$(cat "$tmp/readme/$i.line")"
 	run "$cmd" "$tmp/out"
 	st=$?
 	if [ $st -gt 3 ]; then
@@ -116,8 +119,9 @@ while [ -f "$tmp/readme/$i.cmd" ]; do
 	i=$((i + 1))
 done
 if [ $i -eq 1 ]; then
-	bad "README.md: no '\$ ./cinplan' examples found"
+	bad "$doc: no '\$ ./cinplan' examples found"
 fi
+done
 
 # ---- (b) the manual's EXAMPLES ---------------------------------------------
 
