@@ -51,6 +51,8 @@ struct item {
 	enum kind		 kind;
 	unsigned		 seq;		/* 1-based within the kind; 0 if
 						   the ordinal is not known */
+	unsigned		 after;		/* seq 0: which one after the
+						   last recorded (1: the next) */
 	int			 due;
 	int			 earliest;	/* windows only, else DATE_NONE */
 	int			 held;		/* DATE_NONE if not held */

@@ -99,7 +99,9 @@ struct run {
 	const char		*path;
 	enum date_style		 dates;
 	const char		*worker;	/* filter */
-	const char		*profile;	/* filter: id */
+	const char		*profile;	/* filter: "id" or "id/area" */
+	size_t			 profile_idlen;
+	const char		*profile_area;	/* NULL: any */
 	struct loaded		*lp;
 	size_t			 nlp;
 	struct seen		 seen;
@@ -229,6 +231,45 @@ load_profile(struct run *r, const char *id, size_t idlen)
 }
 
 /*
+ * The profile id of a row (its length in *idlen) and its area: the part
+ * after a slash in the profile cell, else the area column.  Returns -1 if
+ * the two name different areas.
+ */
+static int
+row_profile(const struct case_row *row, size_t *idlen, const char **area)
+{
+	const char	*slash;
+
+	slash = strchr(row->profile, '/');
+	*idlen = slash ? (size_t)(slash - row->profile) : strlen(row->profile);
+	*area = row->area;
+	if (slash != NULL) {
+		if (*area != NULL && strcmp(*area, slash + 1) != 0)
+			return -1;
+		*area = slash + 1;
+	}
+	return 0;
+}
+
+/* Does the row pass --profile ID or --profile ID/AREA? */
+static int
+profile_wanted(const struct run *r, const struct case_row *row)
+{
+	const char	*area;
+	size_t		 idlen;
+
+	if (r->profile == NULL)
+		return 1;
+	if (row_profile(row, &idlen, &area) == -1)
+		return 1;	/* let row_facts report it */
+	if (idlen != r->profile_idlen ||
+	    memcmp(row->profile, r->profile, idlen) != 0)
+		return 0;
+	return r->profile_area == NULL ||
+	    (area != NULL && strcmp(area, r->profile_area) == 0);
+}
+
+/*
  * Turn a row into facts for its profile.  Returns the profile, or NULL
  * after reporting the row as rejected.
  */
@@ -237,21 +278,15 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
     int *last_review, int *last_visit)
 {
 	struct loaded	*l;
-	const char	*slash, *area;
+	const char	*area;
 	char		 date[DATE_STRLEN];
 	size_t		 idlen;
 	int		 t, a;
 
-	slash = strchr(row->profile, '/');
-	idlen = slash ? (size_t)(slash - row->profile) : strlen(row->profile);
-	area = row->area;
-	if (slash != NULL) {
-		if (area != NULL && strcmp(area, slash + 1) != 0) {
-			reject(r, row->line, "profile '%s' and area '%s'"
-			    " disagree", row->profile, area);
-			return NULL;
-		}
-		area = slash + 1;
+	if (row_profile(row, &idlen, &area) == -1) {
+		reject(r, row->line, "profile '%s' and area '%s' disagree",
+		    row->profile, row->area);
+		return NULL;
 	}
 	l = load_profile(r, row->profile, idlen);
 	if (l->p == NULL) {
@@ -345,10 +380,46 @@ report_duplicates(struct run *r)
 typedef int (*row_fn)(struct run *, const struct case_row *,
     const struct loaded *, const struct facts *, void *);
 
-static int
-walk(struct run *r, int fd, row_fn fn, void *arg)
+/* The caseload column that gives a fact, or NULL. */
+static const char *
+fact_column(enum anchor a)
 {
-	struct caseload		*cl;
+	switch (a) {
+	case ANCHOR_REFERRAL:
+		return "referral";
+	case ANCHOR_ASSESSMENT:
+		return "assessment_completed (or referral)";
+	case ANCHOR_PLAN_DECISION:
+		return "plan_decision (or assessment_completed, or referral)";
+	case ANCHOR_RCPC:
+		return "rcpc";
+	case ANCHOR_RESIDENCE:
+		return "residence";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * Open the caseload and read its header, so that nothing is printed for a
+ * file that cannot be used at all.  Returns NULL after reporting.
+ */
+static struct caseload *
+open_rows(struct run *r, int fd)
+{
+	struct caseload	*cl;
+	char		 err[512];
+
+	if ((cl = caseload_open(fd, r->path, r->dates, r->so.as_of, err,
+	    sizeof(err))) == NULL)
+		cli_error(r->c, "%s", err);
+	return cl;
+}
+
+/* Every row of cl in turn (cl is closed here), then the duplicates. */
+static int
+walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
+{
 	struct rowpipe		*rp;
 	struct case_row		 row;
 	struct facts		 f;
@@ -357,11 +428,6 @@ walk(struct run *r, int fd, row_fn fn, void *arg)
 	char			 err[512];
 	int			 rc, lr, lv, ok;
 
-	if ((cl = caseload_open(fd, r->path, r->dates, r->so.as_of, err,
-	    sizeof(err))) == NULL) {
-		cli_error(r->c, "%s", err);
-		return -1;
-	}
 	/* Read on the other core if there is one to be had. */
 	rp = rowpipe_start(cl);
 	ok = 0;
@@ -387,21 +453,21 @@ walk(struct run *r, int fd, row_fn fn, void *arg)
 			r->filtered++;
 			continue;
 		}
-		if (r->profile != NULL &&
-		    (strncmp(row.profile, r->profile, strlen(r->profile)) != 0 ||
-		    (row.profile[strlen(r->profile)] != '\0' &&
-		    row.profile[strlen(r->profile)] != '/'))) {
+		if (!profile_wanted(r, &row)) {
 			r->filtered++;
 			continue;
 		}
 		if ((l = row_facts(r, &row, &f, &lr, &lv)) == NULL)
 			continue;
 		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
-			if (se.code == SE_NEED_FACT)
+			if (se.code == SE_NEED_FACT && fact_column(se.anchor))
 				reject(r, row.line, "%s: nothing to count the"
 				    " first meeting from: fill in first_meeting"
-				    " or the %s column", row.case_id,
-				    anchor_name(se.anchor));
+				    " or %s", row.case_id, fact_column(se.anchor));
+			else if (se.code == SE_NEED_FACT)
+				reject(r, row.line, "%s: %s sets no timescale"
+				    " for the first meeting: fill in"
+				    " first_meeting", row.case_id, l->p->id);
 			else
 				reject(r, row.line, "%s: %s", row.case_id,
 				    se.msg);
@@ -433,6 +499,29 @@ run_free(struct run *r)
 	free(r->lp);
 	free(r->seen.v);
 	sched_free(&r->s);
+}
+
+/*
+ * --profile ID or ID/AREA as a filter: the profile must exist, and so must
+ * the area, or the filter would silently match nothing.
+ */
+static int
+profile_filter(struct run *r, const char *spec)
+{
+	struct profile	*p;
+	const char	*area;
+	int		 rc;
+
+	if ((p = cli_profile(r->c, spec, &area)) == NULL)
+		return -1;
+	rc = 0;
+	if (area != NULL && cli_area(r->c, p, area) < 0)
+		rc = -1;
+	profile_free(p);
+	r->profile = spec;
+	r->profile_idlen = area ? (size_t)(area - 1 - spec) : strlen(spec);
+	r->profile_area = area;
+	return rc;
 }
 
 static int
@@ -827,13 +916,20 @@ check_free(struct check *ck)
 
 /*
  * Nothing past the due-soon window matters tonight: project only that far,
- * with a margin of ten working days for a profile's own closure days.
+ * with a margin of ten working days for a profile's own closure days.  The
+ * summary needs the next review or visit wherever it falls: at most six
+ * months after the last one, so two years is ample.
  */
 static int
-check_horizon(struct cli *c, struct sched_opts *so)
+check_horizon(struct cli *c, struct sched_opts *so, int summary)
 {
 	struct calendar	*cal;
 
+	if (summary) {
+		if ((so->until = date_add_months(so->as_of, 24)) == DATE_NONE)
+			so->until = DATE_MAX;
+		return 0;
+	}
 	if ((cal = cli_calendar(c, NULL)) == NULL)
 		return -1;
 	if (cal_add(cal, so->as_of, so->within + 10, &so->until) == -1)
@@ -848,6 +944,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct cli_optstate	 st;
 	struct run		 r;
 	struct check		 ck;
+	struct caseload		*cl;
 	const char		*arg;
 	char			 d[DATE_STRLEN];
 	long			 n;
@@ -901,15 +998,21 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	if (r.path == NULL)
 		return cli_usage(c, "--caseload is required");
-	r.so.as_of = cli_as_of(c);
-	if (check_horizon(c, &r.so) == -1)
+	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
 		return EXIT_USAGE;
-	if (!ck.summary)
-		r.so.kinds = (1u << KIND_ASSESSMENT) |
-		    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
-		    (1u << KIND_VISIT);
+	r.so.as_of = cli_as_of(c);
+	if (check_horizon(c, &r.so, ck.summary) == -1)
+		return EXIT_USAGE;
+	r.so.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
+	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
 	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
 		return EXIT_USAGE;
+	if ((cl = open_rows(&r, fd)) == NULL) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		run_free(&r);
+		return EXIT_USAGE;
+	}
 	if (!ck.summary && ck.fmt == FMT_CSV)
 		fputs("case_id,profile,area,worker,kind,seq,due,status,label,"
 		    "working_days,source\n", c->out);
@@ -917,7 +1020,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		fprintf(c->out, "{\n  \"as_of\": \"%s\",\n  \"within\": %d,\n"
 		    "  \"findings\": [", date_format(r.so.as_of, d),
 		    r.so.within);
-	ok = walk(&r, fd, check_row, &ck) == 0;
+	ok = walk(&r, cl, check_row, &ck) == 0;
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (!ck.summary && ck.fmt == FMT_JSON)
@@ -980,6 +1083,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct out_opts		 oo;
 	struct safe_out		 so;
 	struct out_writer	*w;
+	struct caseload		*cl;
 	const char		*arg, *output;
 	char			 err[512];
 	int			 id, fd, rc, ok;
@@ -1051,12 +1155,20 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (strcmp(output, "-") != 0)
 		oo.previous = output;
+	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
+		return EXIT_USAGE;
 	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
 		return EXIT_USAGE;
-	if (safe_open(&so, output, c->out, err, sizeof(err)) == -1) {
+	if ((cl = open_rows(&r, fd)) == NULL) {
 		if (fd != STDIN_FILENO)
 			close(fd);
-		return cli_error(c, "%s", err);
+		run_free(&r);
+		return EXIT_USAGE;
+	}
+	if (safe_open(&so, output, c->out, err, sizeof(err)) == -1) {
+		cli_error(c, "%s", err);
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	rc = EXIT_USAGE;
 	if ((w = out_begin(FMT_ICS, so.f, &oo, err, sizeof(err))) == NULL) {
@@ -1064,7 +1176,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		safe_abort(&so);
 		goto out;
 	}
-	ok = walk(&r, fd, export_row, w) == 0;
+	ok = walk(&r, cl, export_row, w) == 0;
+	cl = NULL;
 	if (out_end(w, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		ok = 0;
@@ -1085,6 +1198,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	    "");
 	rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
 out:
+	caseload_close(cl);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	run_free(&r);

@@ -123,7 +123,17 @@ out_what(const struct item *it, char *buf, size_t sz)
 	buf[0] = '\0';
 	cat(buf, sz, &len, it->rule->label);
 	if (it->seq == 0 && it->kind != KIND_MILESTONE) {
-		cat(buf, sz, &len, " (next)");
+		/* Counted from the last one recorded, number unknown. */
+		if (it->after == 0) {
+			cat(buf, sz, &len, " (last recorded)");
+			return buf;
+		}
+		cat(buf, sz, &len, " (next");
+		if (it->after > 1) {
+			cat(buf, sz, &len, " + ");
+			cat_uint(buf, sz, &len, it->after - 1);
+		}
+		cat(buf, sz, &len, ")");
 		return buf;
 	}
 	in = NULL;

@@ -651,6 +651,10 @@ make_uid(struct sbuf *b, const struct out_case *c, const struct item *it)
 	sbuf_printf(b, ".");
 	if (it->kind == KIND_MILESTONE && it->rule->name != NULL)
 		uid_part(b, it->rule->name);
+	else if (it->seq == 0 && it->after == 0)
+		sbuf_printf(b, "last");
+	else if (it->seq == 0 && it->after > 1)
+		sbuf_printf(b, "next%u", it->after);
 	else if (it->seq == 0)
 		sbuf_printf(b, "next");
 	else

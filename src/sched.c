@@ -30,6 +30,7 @@ struct when {
 struct occ {
 	enum kind	 kind;		/* KIND_FIRST_MEETING, _REVIEW, _VISIT */
 	unsigned	 seq;
+	unsigned	 after;		/* seq 0: place after the last recorded */
 	struct when	 at;		/* held, or due if not held */
 	int		 held;
 };
@@ -154,8 +155,8 @@ wanted(const struct engine *en, enum kind k)
 
 /* Add an item unless it lies past the horizon (held items always count). */
 static int
-emit(struct engine *en, const struct rule *r, unsigned seq, int due,
-    int earliest, int held, int projected)
+emit(struct engine *en, const struct rule *r, unsigned seq, unsigned after,
+    int due, int earliest, int held, int projected)
 {
 	struct schedule	*s = en->s;
 	struct item	*it;
@@ -172,6 +173,7 @@ emit(struct engine *en, const struct rule *r, unsigned seq, int due,
 	it = &s->items[s->n++];
 	it->kind = r->kind;
 	it->seq = seq;
+	it->after = seq == 0 ? after : 0;
 	it->due = due;
 	it->earliest = earliest;
 	it->held = held;
@@ -395,11 +397,12 @@ one_off(struct engine *en, enum kind k, int held, struct when assess,
 		out->date = due;
 		out->projected = 1;
 	}
-	return emit(en, r, 1, due, DATE_NONE, held, a.projected);
+	return emit(en, r, 1, 0, due, DATE_NONE, held, a.projected);
 }
 
 static void
-add_occ(struct engine *en, enum kind k, unsigned seq, struct when at, int held)
+add_occ(struct engine *en, enum kind k, unsigned seq, unsigned after,
+    struct when at, int held)
 {
 	if (!en->need_occ)
 		return;
@@ -411,6 +414,7 @@ add_occ(struct engine *en, enum kind k, unsigned seq, struct when at, int held)
 	}
 	en->occ[en->nocc].kind = k;
 	en->occ[en->nocc].seq = seq;
+	en->occ[en->nocc].after = after;
 	en->occ[en->nocc].at = at;
 	en->occ[en->nocc].held = held;
 	en->nocc++;
@@ -451,7 +455,7 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 	struct when		 prev;
 	size_t			 ord, hi;
 	int			 due, earliest, h, reduce_from, emitted;
-	unsigned		 seq;
+	unsigned		 seq, after;
 
 	if ((r = rule_of(en, k)) == NULL)
 		return 0;
@@ -480,19 +484,25 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		if (h == DATE_NONE && (due == DATE_NONE ||
 		    (due > en->o->until && lookahead(en, k, due) > en->o->until)))
 			break;
+		/*
+		 * Unnumbered: the first held one is the last recorded; those
+		 * after it are the next, the one after that, and so on.
+		 */
 		seq = unnumbered ? 0 : (unsigned)ord;
+		after = unnumbered ? (unsigned)(ord - 1) : 0;
 		emitted = !(base > 0 && ord == base + 1) &&
 		    !(unnumbered && hi == 0 && h != DATE_NONE);
 		if (emitted && due != DATE_NONE &&
-		    emit(en, r, seq, due, earliest, h, prev.projected) == -1)
+		    emit(en, r, seq, after, due, earliest, h,
+		    prev.projected) == -1)
 			return -1;
 		if (h != DATE_NONE) {
-			add_occ(en, k, seq, (struct when){ h, 0 }, 1);
+			add_occ(en, k, seq, after, (struct when){ h, 0 }, 1);
 			prev.date = h;
 			prev.projected = 0;
 			hi++;
 		} else {
-			add_occ(en, k, seq, (struct when){ due, 1 }, 0);
+			add_occ(en, k, seq, after, (struct when){ due, 1 }, 0);
 			prev.date = due;
 			prev.projected = 1;
 		}
@@ -544,7 +554,7 @@ derived(struct engine *en, const struct rule *r)
 		if ((due = apply(en->cal, oc->at.date, &r->offset, 1)) ==
 		    DATE_NONE)
 			continue;
-		if (emit(en, r, seq, due, DATE_NONE, DATE_NONE,
+		if (emit(en, r, seq, oc->after, due, DATE_NONE, DATE_NONE,
 		    oc->at.projected) == -1)
 			return -1;
 	}
@@ -572,7 +582,8 @@ milestones(struct engine *en, struct when assess, struct when start)
 		}
 		if ((d = apply(en->cal, a.date, &r->offset, 0)) == DATE_NONE)
 			continue;
-		if (emit(en, r, 0, d, DATE_NONE, DATE_NONE, a.projected) == -1)
+		if (emit(en, r, 0, 0, d, DATE_NONE, DATE_NONE,
+		    a.projected) == -1)
 			return -1;
 	}
 	return 0;
@@ -724,7 +735,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		goto out;
 
 	en.nocc = 0;
-	add_occ(&en, KIND_FIRST_MEETING, 1, start, f->first_meeting != DATE_NONE);
+	add_occ(&en, KIND_FIRST_MEETING, 1, 0, start,
+	    f->first_meeting != DATE_NONE);
 	if (f->reviews_unknown) {
 		if ((r = rule_of(&en, KIND_REVIEW)) != NULL && !r->not_set)
 			note(&en, NOTE_UNKNOWN_COUNT, r, KIND_REVIEW,

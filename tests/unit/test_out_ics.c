@@ -142,6 +142,8 @@ fill(struct schedule *s, struct item *items, const struct row *r, size_t n)
 	for (i = 0; i < n; i++) {
 		items[i].kind = r[i].kind;
 		items[i].seq = r[i].seq;
+		/* seq 0 is "the next after the last recorded" here. */
+		items[i].after = r[i].seq == 0 ? 1 : 0;
 		items[i].due = day(r[i].due);
 		items[i].earliest = day(r[i].earliest);
 		items[i].held = day(r[i].held);

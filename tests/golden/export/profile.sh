@@ -1,0 +1,7 @@
+# --profile: only the doncaster row (X3).
+. ./events.subr
+SOURCE_DATE_EPOCH=1798416000 "$CINPLAN" export --caseload caseload.csv \
+    --as-of 2026-11-25 --until 2026-12-20 --profile doncaster -o - >"$WORK/x.ics"
+echo "status $?"
+echo "events $(grep -c '^BEGIN:VEVENT' "$WORK/x.ics")"
+events "$WORK/x.ics"
