@@ -72,6 +72,7 @@ static const struct cli_opt export_opts[] = {
 };
 
 /* A profile a caseload names, loaded once; failures are cached too. */
+#define MAX_LOADED	64
 struct loaded {
 	char		*id;
 	struct profile	*p;		/* NULL: could not be loaded */
@@ -202,7 +203,18 @@ load_profile(struct run *r, const char *id, size_t idlen)
 		if (strlen(r->lp[i].id) == idlen &&
 		    memcmp(r->lp[i].id, id, idlen) == 0)
 			return &r->lp[i];
-	r->lp = xreallocarray(r->lp, r->nlp + 1, sizeof(*r->lp));
+	/*
+	 * A caseload names a handful of profiles.  One that names thousands
+	 * (a column of junk) must not make every lookup slower: past the
+	 * limit, the last slot is reused.
+	 */
+	if (r->nlp == MAX_LOADED) {
+		l = &r->lp[--r->nlp];
+		free(l->id);
+		profile_free(l->p);
+		cal_free(l->cal);
+	} else
+		r->lp = xreallocarray(r->lp, r->nlp + 1, sizeof(*r->lp));
 	l = &r->lp[r->nlp++];
 	memset(l, 0, sizeof(*l));
 	l->id = name = xstrndup(id, idlen);
