@@ -84,14 +84,17 @@ struct sched_opts {
 };
 
 #define SCHED_MAX_ITEMS	10000
+#define SCHED_MAX_RULES	256	/* rules that apply to one case */
 
 /* The rules that apply to one profile, plan type and area, indexed. */
 struct sched_rules {
 	unsigned long		 serial;	/* the profile's */
 	enum plan_type		 plan;
 	int			 area;
-	const struct rule	*chosen[64];	/* most specific per slot */
+	const struct rule	*chosen[SCHED_MAX_RULES]; /* most specific
+						   per slot */
 	size_t			 n;
+	int			 overflow;	/* more rules than that */
 	const struct rule	*by_kind[KIND_COUNT];	/* first of each kind */
 	const struct rule	*ahead[2][8];	/* falling before each review
 						   (0) or visit (1) */

@@ -473,6 +473,29 @@ ics_x_prop(icalcomponent *cal, const char *name, const char *value)
 	free(v);
 }
 
+/*
+ * libical 3.0 counts a line's CR towards the 75 octets when it folds, so
+ * a line whose last piece is 74 octets is folded between its CR and LF:
+ * "CR CR LF SPACE LF".  Put such a line end back together, in place.
+ * Returns the new length.
+ */
+static size_t
+repair_folds(char *s, size_t len)
+{
+	size_t	 i, j;
+
+	for (i = j = 0; i < len; ) {
+		if (i + 5 <= len && memcmp(s + i, "\r\r\n \n", 5) == 0) {
+			s[j++] = '\r';
+			s[j++] = '\n';
+			i += 5;
+		} else
+			s[j++] = s[i++];
+	}
+	s[j] = '\0';
+	return j;
+}
+
 static int
 ics_write(FILE *f, const char *s, size_t len, char *err, size_t errsz)
 {
@@ -521,7 +544,7 @@ ics_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	icalcomponent_free(cal);
 
 	/* Everything but the END line, which end() writes. */
-	len = strlen(s);
+	len = repair_folds(s, strlen(s));
 	endlen = strlen(ICS_END);
 	if (len < endlen || strcmp(s + len - endlen, ICS_END) != 0) {
 		snprintf(err, errsz, "libical did not end the calendar with "
@@ -752,7 +775,7 @@ ics_event(struct ics *x, const struct out_case *c, const struct item *it,
 
 	s = icalcomponent_as_ical_string_r(ev);
 	icalcomponent_free(ev);
-	rc = ics_write(x->f, s, strlen(s), err, errsz);
+	rc = ics_write(x->f, s, repair_folds(s, strlen(s)), err, errsz);
 	icalmemory_free_buffer(s);
 	free(cats);
 	free(desc);

@@ -247,8 +247,10 @@ choose_rules(const struct engine *en, struct sched_rules *rs)
 		if (j < rs->n) {
 			if (specificity(r) > specificity(rs->chosen[j]))
 				rs->chosen[j] = r;
-		} else if (rs->n < sizeof(rs->chosen) / sizeof(rs->chosen[0]))
+		} else if (rs->n < SCHED_MAX_RULES)
 			rs->chosen[rs->n++] = r;
+		else
+			rs->overflow = 1;
 	}
 }
 
@@ -454,7 +456,7 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 	const struct span	*iv;
 	struct when		 prev;
 	size_t			 ord, hi;
-	int			 due, earliest, h, reduce_from, emitted;
+	int			 due, raw, earliest, h, reduce_from, emitted;
 	unsigned		 seq, after;
 
 	if ((r = rule_of(en, k)) == NULL)
@@ -477,7 +479,9 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		iv = &r->every[ord - 1 < r->nevery ? ord - 1 : r->nevery - 1];
 		if (reduce_from != DATE_NONE && prev.date >= reduce_from)
 			iv = &r->reduce_to;
-		due = apply(en->cal, prev.date, iv, 1);
+		raw = apply(en->cal, prev.date, iv, 0);
+		due = raw == DATE_NONE || iv->unit == UNIT_WORKDAYS ? raw :
+		    cal_roll_back(en->cal, raw);
 		earliest = r->has_earliest ?
 		    apply(en->cal, prev.date, &r->earliest, 0) : DATE_NONE;
 		h = hi < nheld ? held[hi] : DATE_NONE;
@@ -503,7 +507,12 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 			hi++;
 		} else {
 			add_occ(en, k, seq, after, (struct when){ due, 1 }, 0);
-			prev.date = due;
+			/*
+			 * A deadline moved back onto the one before (weekly
+			 * visits over a week's closure) would never advance:
+			 * count the next from the day before it was moved.
+			 */
+			prev.date = due > prev.date ? due : raw;
 			prev.projected = 1;
 		}
 	}
@@ -699,6 +708,12 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		return -1;
 	}
 	en.rs = pick_rules(&en, &local);
+	if (en.rs->overflow) {
+		e->code = SE_LIMIT;
+		snprintf(e->msg, sizeof(e->msg), "more than %d rules apply to"
+		    " one case", SCHED_MAX_RULES);
+		return -1;
+	}
 	for (i = 0; i < en.rs->n; i++) {
 		r = en.rs->chosen[i];
 		if (r->nevery == 0 && !r->not_set && wanted(&en, r->kind) &&
