@@ -91,6 +91,7 @@ enum census_fault_kind {
 	CF_EMPTY,		/* LAchildID is empty */
 	CF_TOO_LONG,		/* LAchildID is absurdly long */
 	CF_ENTITY,		/* LAchildID holds an entity reference */
+	CF_CONTROL,		/* LAchildID holds a control character */
 	CF_REPEATED,		/* an element allowed once appears again */
 	CF_BEFORE_REFERRAL,	/* authorisation before the referral */
 	CF_UNKNOWN,		/* warning: not in the census schema */

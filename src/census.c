@@ -371,6 +371,9 @@ census_fault_text(const struct census_fault *f, char *buf, size_t sz)
 		snprintf(p, sz, "%s: '%s' holds an entity reference, which"
 		    " cinplan does not expand", f->element, f->value);
 		break;
+	case CF_CONTROL:
+		snprintf(p, sz, "%s: holds a control character", f->element);
+		break;
 	case CF_REPEATED:
 		snprintf(p, sz, "%s: '%s' is a second %s in one %s",
 		    f->element, f->value, f->element, f->parent);
@@ -520,6 +523,47 @@ xml_error(void *arg, xmlErrorPtr e)
 		r->err[--n] = '\0';
 }
 
+/*
+ * C0 controls, DEL and C1 controls (U+0080 to U+009F, C2 80 to C2 9F in
+ * UTF-8): an ID holding one would reach terminals, CSV and calendars.
+ */
+static int
+has_control(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < len; i++)
+		if (u[i] < 0x20 || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && i + 1 < len && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9f))
+			return 1;
+	return 0;
+}
+
+/*
+ * libxml2 reports some errors (encodings among them) through its global
+ * generic handler rather than the reader's: route them to the same place,
+ * never raw to standard error.
+ */
+static void
+generic_error(void *arg, const char *fmt, ...)
+{
+	struct census_reader	*r = arg;
+	char			 buf[512], *p;
+	va_list			 ap;
+
+	if (r == NULL || r->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	for (p = buf; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	fail(r, 0, "XML error: %s", buf);
+}
+
 /* Never fetch anything from outside the file being read. */
 static xmlParserInputPtr
 no_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -569,6 +613,7 @@ census_open(int fd, const char *name, census_fault_fn fn, void *arg)
 		fail(r, 0, "cannot start the XML reader");
 	else
 		xmlTextReaderSetStructuredErrorHandler(r->xr, xml_error, r);
+	xmlSetGenericErrorFunc(r, generic_error);
 	return r;
 }
 
@@ -595,6 +640,7 @@ census_close(struct census_reader *r)
 
 	if (r == NULL)
 		return;
+	xmlSetGenericErrorFunc(NULL, NULL);
 	child_clear(r);
 	for (i = 0; i < r->ecap; i++) {
 		free(r->child.e[i].a);
@@ -805,6 +851,10 @@ leaf_end(struct census_reader *r, const struct frame *fr)
 			r->child_bad = 1;
 		} else if (r->vent) {
 			value_fault(r, CF_ENTITY, fr, NULL, 0);
+			r->child_bad = 1;
+		} else if (has_control(s, len)) {
+			p = fault_new(CF_CONTROL, fr->line, "LAchildID", NULL);
+			fault_put(r, &p);
 			r->child_bad = 1;
 		} else
 			r->id = xstrndup(s, len);

@@ -251,6 +251,15 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 	for (p = text, line = 1; p < end; p = eol + 1, line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
+		for (w = p; w < eol; w++)
+			if (((unsigned char)*w < 0x20 && *w != '\t' &&
+			    !(*w == '\r' && w + 1 == eol)) || *w == 0x7f)
+				break;
+		if (w < eol) {
+			snprintf(err, errsz, "%s:%d: control character in line",
+			    name, line);
+			goto fail;
+		}
 		while (p < eol && (*p == ' ' || *p == '\t'))
 			p++;
 		if (p == eol || *p == '#' || (*p == '\r' && p + 1 == eol))
@@ -341,15 +350,35 @@ hol_data_write(const struct hol_data *hd, FILE *out)
 		    date_format(hd->v[i].date, buf), hd->v[i].text);
 }
 
-/* Flatten a JSON title into one printable line for the data file. */
+/*
+ * Flatten a JSON title into one printable line for the data file: control
+ * characters become spaces, and a title too long for buf is cut at the
+ * start of a UTF-8 character, never inside one.
+ */
 static void
 clean_title(const char *s, char *buf, size_t sz)
 {
 	size_t	 i;
 
 	for (i = 0; *s != '\0' && i + 1 < sz; s++)
-		buf[i++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
+		buf[i++] = ((unsigned char)*s < 0x20 || *s == 0x7f) ? ' ' : *s;
+	/* Cut inside a character: drop its first bytes too. */
+	if (((unsigned char)*s & 0xc0) == 0x80) {
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i > 0 && (unsigned char)buf[i - 1] >= 0xc0)
+			i--;
+	}
 	buf[i] = '\0';
+}
+
+/* Make a message safe for a terminal: control characters become '?'. */
+static void
+printable(char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = '?';
 }
 
 int
@@ -370,6 +399,7 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	memset(&hd, 0, sizeof(hd));
 	dates = NULL;
 	if ((root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
+		printable(je.text);
 		snprintf(err, errsz, "%s:%d:%d: %s", name, je.line, je.column,
 		    je.text);
 		return -1;

@@ -683,6 +683,16 @@ scan_key(struct pfile *pf, int ln, size_t sec, const char *b, const char *e)
 	return 0;
 }
 
+/* A control character other than tab between b and e? */
+static int
+has_control(const char *b, const char *e)
+{
+	for (; b < e; b++)
+		if (((unsigned char)*b < 0x20 && *b != '\t') || *b == 0x7f)
+			return 1;
+	return 0;
+}
+
 static void
 scan_text(struct pfile *pf, const char *text, size_t len)
 {
@@ -708,6 +718,10 @@ scan_text(struct pfile *pf, const char *text, size_t len)
 			e--;
 		if (memchr(p, '\0', raw) != NULL) {
 			perr(pf, ln, "NUL byte in line");
+			ok = 0;
+		} else if (has_control(b, e)) {
+			/* It would reach a terminal in messages and output. */
+			perr(pf, ln, "control character in line");
 			ok = 0;
 		} else if (raw > INI_LINE_MAX) {
 			perr(pf, ln, "line too long (%zu bytes; at most %d)",
