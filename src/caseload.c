@@ -195,7 +195,7 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 	cl->as_of = as_of;
 	for (c = 0; c < COL__MAX; c++)
 		cl->col[c] = -1;
-	cl->dcache = xreallocarray(NULL, DCACHE_SIZE, sizeof(*cl->dcache));
+	cl->dcache = xcalloc(DCACHE_SIZE, sizeof(*cl->dcache));
 	for (i = 0; i < DCACHE_SIZE; i++)
 		cl->dcache[i].date = DATE_NONE;
 

@@ -1,0 +1,122 @@
+/*
+ * fuzz_holidays.c: the holiday data file parser, and GOV.UK's JSON
+ * importer, on arbitrary bytes.
+ *
+ * Data that parses must make a calendar whose holidays are all in range,
+ * sorted and counted alike by both calls of hol_list, and must survive a
+ * round trip: what hol_data_write writes parses again to the same
+ * holidays.  The same bytes go to hol_import_govuk, whose output, when it
+ * succeeds, must itself be a data file that parses.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cal.h"
+#include "date.h"
+#include "xmalloc.h"
+
+#include "fuzz.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static size_t
+list(const struct hol_data *hd, struct holiday **out)
+{
+	size_t	 n, n2, i;
+
+	n = hol_list(hd, DATE_MIN, DATE_MAX, NULL, 0);
+	*out = xreallocarray(NULL, n + 1, sizeof(**out));
+	n2 = hol_list(hd, DATE_MIN, DATE_MAX, *out, n);
+	FUZZ_CHECK(n == n2, "hol_list counted %zu then %zu", n, n2);
+	for (i = 0; i < n; i++) {
+		FUZZ_CHECK((*out)[i].date >= DATE_MIN &&
+		    (*out)[i].date <= DATE_MAX && (*out)[i].name != NULL,
+		    "holiday %zu on %d", i, (*out)[i].date);
+		FUZZ_CHECK(i == 0 || (*out)[i - 1].date < (*out)[i].date,
+		    "holidays %zu and %zu out of order or repeated", i - 1, i);
+	}
+	return n;
+}
+
+static void
+roundtrip(const struct hol_data *hd)
+{
+	struct hol_data	*hd2;
+	struct holiday	*a, *b;
+	char		*buf, err[512];
+	size_t		 blen, na, nb, i;
+	FILE		*f;
+
+	buf = NULL;
+	blen = 0;
+	f = open_memstream(&buf, &blen);
+	FUZZ_CHECK(f != NULL, "open_memstream");
+	hol_data_write(hd, f);
+	FUZZ_CHECK(fclose(f) == 0, "fclose");
+	hd2 = hol_data_parse(buf, blen, "written", err, sizeof(err));
+	FUZZ_CHECK(hd2 != NULL, "written data does not parse: %s\n%s", err,
+	    buf);
+	na = list(hd, &a);
+	nb = list(hd2, &b);
+	FUZZ_CHECK(na == nb, "%zu holidays, %zu after a round trip", na, nb);
+	for (i = 0; i < na; i++)
+		FUZZ_CHECK(a[i].date == b[i].date, "holiday %zu moved", i);
+	free(a);
+	free(b);
+	hol_data_free(hd2);
+	free(buf);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct hol_data	*hd, *hd2;
+	struct calendar	*cal;
+	char		 err[512], *buf;
+	size_t		 blen;
+	FILE		*f;
+	int		 d;
+
+	err[0] = '\0';
+	hd = hol_data_parse((const char *)data, size, "fuzz", err,
+	    sizeof(err));
+	if (hd == NULL) {
+		FUZZ_CHECK(strncmp(err, "fuzz:", 5) == 0 &&
+		    strchr(err, '\n') == NULL, "bad message '%s'", err);
+	} else {
+		roundtrip(hd);
+		/* A calendar's tables cost milliseconds under ASan: build
+		 * one for a sixteenth of the inputs. */
+		if (size > 0 && data[size - 1] % 16 == 0) {
+			cal = cal_new(hd, NULL, 0);
+			FUZZ_CHECK(cal_add(cal, date_from_ymd(2026, 1, 1), 20,
+			    &d) == 0 && d > date_from_ymd(2026, 1, 1),
+			    "cal_add");
+			cal_free(cal);
+		}
+	}
+
+	/* The same bytes as GOV.UK's JSON, with the parsed data as old. */
+	buf = NULL;
+	blen = 0;
+	f = open_memstream(&buf, &blen);
+	FUZZ_CHECK(f != NULL, "open_memstream");
+	err[0] = '\0';
+	if (hol_import_govuk((const char *)data, size, "fuzz.json", hd, f, err,
+	    sizeof(err)) == 0) {
+		FUZZ_CHECK(fclose(f) == 0, "fclose");
+		hd2 = hol_data_parse(buf, blen, "imported", err, sizeof(err));
+		FUZZ_CHECK(hd2 != NULL, "imported data does not parse: %s\n%s",
+		    err, buf);
+		hol_data_free(hd2);
+	} else {
+		FUZZ_CHECK(fclose(f) == 0, "fclose");
+		FUZZ_CHECK(strncmp(err, "fuzz.json", 9) == 0 &&
+		    strchr(err, '\n') == NULL, "bad message '%s'", err);
+	}
+	free(buf);
+	hol_data_free(hd);
+	return 0;
+}

@@ -1,0 +1,5 @@
+# A title with a line break must not inject a line into the data file
+# written: the break becomes a space and "add 2026-07-01" never starts a
+# line.  (2026 is the only year the JSON covers, so the rules' 2026
+# holidays it leaves out become remove lines.)
+"$CINPLAN" holidays --import in/json-newline-title.json | grep 2026
