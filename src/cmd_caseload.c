@@ -513,6 +513,32 @@ run_free(struct run *r)
 	sched_free(&r->s);
 }
 
+static int parse_dates(struct cli *, const char *, enum date_style *);
+
+/*
+ * The options check and export share: 1 if id was one of them, 0 if not,
+ * -1 after an error.
+ */
+static int
+run_opt(struct run *r, int id, const char *arg)
+{
+	switch (id) {
+	case OPT_CASELOAD:
+		r->path = arg;
+		return 1;
+	case OPT_WORKER:
+		r->worker = arg;
+		return 1;
+	case OPT_PROFILE:
+		r->profile = arg;
+		return 1;
+	case OPT_DATES:
+		return parse_dates(r->c, arg, &r->dates) == -1 ? -1 : 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * --profile ID or ID/AREA as a filter: the profile must exist, and so must
  * the area, or the filter would silently match nothing.
@@ -976,9 +1002,6 @@ cmd_check(struct cli *c, int argc, char **argv)
 			return cli_help(c);
 		case 0:
 			return cli_usage(c, "unexpected argument '%s'", arg);
-		case OPT_CASELOAD:
-			r.path = arg;
-			break;
 		case OPT_WITHIN:
 			if (cli_long(c, "--within", arg, 0, 1000, &n) == -1)
 				return EXIT_USAGE;
@@ -991,21 +1014,14 @@ cmd_check(struct cli *c, int argc, char **argv)
 				return cli_usage(c, "--format: '%s' is not"
 				    " text, json or csv", arg);
 			break;
-		case OPT_WORKER:
-			r.worker = arg;
-			break;
-		case OPT_PROFILE:
-			r.profile = arg;
-			break;
-		case OPT_DATES:
-			if (parse_dates(c, arg, &r.dates) == -1)
-				return EXIT_USAGE;
-			break;
 		case OPT_SUMMARY:
 			ck.summary = 1;
 			break;
 		default:
-			return cli_usage(c, "option not valid here");
+			if ((rc = run_opt(&r, id, arg)) == -1)
+				return EXIT_USAGE;
+			if (rc == 0)
+				return cli_usage(c, "option not valid here");
 		}
 	}
 	if (r.path == NULL)
@@ -1116,21 +1132,12 @@ cmd_export(struct cli *c, int argc, char **argv)
 			return cli_help(c);
 		case 0:
 			return cli_usage(c, "unexpected argument '%s'", arg);
-		case OPT_CASELOAD:
-			r.path = arg;
-			break;
 		case OPT_UNTIL:
 			if (cli_date(c, "--until", arg, &r.so.until) == -1)
 				return EXIT_USAGE;
 			break;
 		case OPT_OUTPUT:
 			output = arg;
-			break;
-		case OPT_WORKER:
-			r.worker = arg;
-			break;
-		case OPT_PROFILE:
-			r.profile = arg;
 			break;
 		case OPT_KIND:
 			if (cli_kinds(c, arg, &r.so.kinds) == -1)
@@ -1144,12 +1151,11 @@ cmd_export(struct cli *c, int argc, char **argv)
 		case OPT_CALNAME:
 			oo.calname = arg;
 			break;
-		case OPT_DATES:
-			if (parse_dates(c, arg, &r.dates) == -1)
-				return EXIT_USAGE;
-			break;
 		default:
-			return cli_usage(c, "option not valid here");
+			if ((rc = run_opt(&r, id, arg)) == -1)
+				return EXIT_USAGE;
+			if (rc == 0)
+				return cli_usage(c, "option not valid here");
 		}
 	}
 	if (r.path == NULL)
