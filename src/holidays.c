@@ -441,6 +441,11 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 			y1 = y;
 		if (!rule_has(date) && data_find(&hd, date) == NULL) {
 			clean_title(json_string_value(jt), title, sizeof(title));
+			if (title[strspn(title, " ")] == '\0') {
+				snprintf(err, errsz, "%s: england-and-wales event"
+				    " %zu: the title is empty", name, i + 1);
+				goto done;
+			}
 			data_append(&hd, date, 1, title, strlen(title));
 		}
 	}
