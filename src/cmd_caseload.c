@@ -413,18 +413,25 @@ fact_column(enum anchor a)
 }
 
 /*
- * Open the caseload and read its header, so that nothing is printed for a
- * file that cannot be used at all.  Returns NULL after reporting.
+ * Open the caseload at r->path and read its header, so that nothing is
+ * printed for a file that cannot be used at all.  *fd is the descriptor
+ * to close after walking.  Returns NULL after reporting, with nothing
+ * left open.
  */
 static struct caseload *
-open_rows(struct run *r, int fd)
+open_rows(struct run *r, int *fd)
 {
 	struct caseload	*cl;
 	char		 err[512];
 
-	if ((cl = caseload_open(fd, r->path, r->dates, r->so.as_of, err,
-	    sizeof(err))) == NULL)
+	if (cli_open_input(r->c, r->path, "caseload file", fd) == -1)
+		return NULL;
+	if ((cl = caseload_open(*fd, r->path, r->dates, r->so.as_of, err,
+	    sizeof(err))) == NULL) {
 		cli_error(r->c, "%s", err);
+		if (*fd != STDIN_FILENO)
+			close(*fd);
+	}
 	return cl;
 }
 
@@ -1033,11 +1040,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	r.so.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
 	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
-	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
-		return EXIT_USAGE;
-	if ((cl = open_rows(&r, fd)) == NULL) {
-		if (fd != STDIN_FILENO)
-			close(fd);
+	if ((cl = open_rows(&r, &fd)) == NULL) {
 		run_free(&r);
 		return EXIT_USAGE;
 	}
@@ -1175,11 +1178,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 		oo.previous = output;
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
 		return EXIT_USAGE;
-	if (cli_open_input(c, r.path, "caseload file", &fd) == -1)
-		return EXIT_USAGE;
-	if ((cl = open_rows(&r, fd)) == NULL) {
-		if (fd != STDIN_FILENO)
-			close(fd);
+	if ((cl = open_rows(&r, &fd)) == NULL) {
 		run_free(&r);
 		return EXIT_USAGE;
 	}
