@@ -155,6 +155,14 @@ utf8_len(const unsigned char *p)
  * ical.js (Thunderbird) reads raw, unescaping nothing: the only text every
  * reader agrees on has none of the four.  The caller frees the result.
  */
+/* Printable ASCII; and less what an X-WR- value must not hold. */
+static const char plain[] =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+static const char plain_x[] =
+    " !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
 static char *
 clean(const char *s, enum clean_mode mode)
 {
@@ -164,6 +172,14 @@ clean(const char *s, enum clean_mode mode)
 
 	o = out = xmalloc(strlen(s) + 1);
 	for (p = (const unsigned char *)s; *p != '\0'; ) {
+		/* Most text is printable ASCII that passes as it is. */
+		n = strspn((const char *)p, mode == CLEAN_X ? plain_x : plain);
+		if (n > 0) {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+			continue;
+		}
 		if (*p == '\r' || *p == '\n') {
 			if (p[0] == '\r' && p[1] == '\n')
 				p++;
@@ -482,18 +498,31 @@ ics_x_prop(icalcomponent *cal, const char *name, const char *value)
 static size_t
 repair_folds(char *s, size_t len)
 {
-	size_t	 i, j;
+	char	*r, *w, *e, *cr;
+	size_t	 n;
 
-	for (i = j = 0; i < len; ) {
-		if (i + 5 <= len && memcmp(s + i, "\r\r\n \n", 5) == 0) {
-			s[j++] = '\r';
-			s[j++] = '\n';
-			i += 5;
-		} else
-			s[j++] = s[i++];
+	r = w = s;
+	e = s + len;
+	while ((cr = memchr(r, '\r', (size_t)(e - r))) != NULL) {
+		if (e - cr >= 5 && memcmp(cr, "\r\r\n \n", 5) == 0) {
+			n = (size_t)(cr - r);
+			memmove(w, r, n);
+			w += n;
+			*w++ = '\r';
+			*w++ = '\n';
+			r = cr + 5;
+		} else {
+			n = (size_t)(cr + 1 - r);
+			memmove(w, r, n);
+			w += n;
+			r = cr + 1;
+		}
 	}
-	s[j] = '\0';
-	return j;
+	n = (size_t)(e - r);
+	memmove(w, r, n);
+	w += n;
+	*w = '\0';
+	return (size_t)(w - s);
 }
 
 static int

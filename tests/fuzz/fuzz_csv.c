@@ -29,11 +29,12 @@
 #include "fuzz.h"
 
 /*
- * Past the 64 KiB field limit, but well short of the 1 MiB read block: an
- * input of megabytes costs a hundred small ones.  A record that outgrows
- * the block is tested by tests/hostile/caseload-2mb-field.
+ * Past the 64 KiB field limit, and many times the 4 KiB read block of the
+ * fuzzing build, so records outgrow the buffer; but no more, since an
+ * input of megabytes costs a hundred small ones.  A record past the real
+ * 1 MiB block is tested by tests/hostile/caseload-2mb-field.
  */
-#define BIG_MAX	(160 * 1024)
+#define BIG_MAX	(80 * 1024)
 
 static size_t	 chunk;		/* 0: no limit */
 
@@ -189,8 +190,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		an = (size_t)(mark - body);
 		bn = n - an - 1;
 		reps = (size_t)1 << (data[1] >> 2 & 0x1f);
-		/* Megabytes read a byte at a time would only be slow. */
-		lim = chunk == 0 ? BIG_MAX : BIG_MAX / 2;
+		/*
+		 * Tens of kilobytes read a byte at a time would only be
+		 * slow: the field limit is reached with reads of 64 bytes
+		 * or more.
+		 */
+		lim = chunk == 0 || chunk * 1024 > BIG_MAX ? BIG_MAX :
+		    chunk * 1024;
 		if (bn > 0 && reps > lim / bn)
 			reps = lim / bn;
 		if (bn == 0)
