@@ -11,6 +11,10 @@
 #   make fuzz-run FUZZ_TARGETS="csv ics"   run some of them
 #   make fuzz-run FUZZ_RUNS=10000000        run each for that many
 #                          executions instead of FUZZ_SECONDS
+#   make fuzz-replay       run every input that a FUZZ_VARIANT=ubsan run
+#                          kept (obj/fuzz-ubsan/corpus/NAME) through the
+#                          AddressSanitizer build once: the fast variant
+#                          finds the inputs, ASan checks each of them
 #
 # The library is compiled again with clang and the fuzzer's coverage
 # instrumentation into obj/fuzz/lib: gcc objects built without
@@ -118,6 +122,22 @@ fuzz-regress: $(FUZZ_BINS)
 	done; \
 	[ $$fail -eq 0 ]
 
+fuzz-replay:
+	@$(MAKE) --no-print-directory FUZZ_VARIANT=asan fuzz-build
+	@fail=0; \
+	for t in $(FUZZ_TARGETS); do \
+		d=obj/fuzz-ubsan/corpus/$$t; \
+		[ -d $$d ] || { echo "fuzz_$$t: no $$d to replay"; continue; }; \
+		if obj/fuzz/fuzz_$$t -runs=0 -timeout=5 -rss_limit_mb=4096 \
+		    $$d >obj/fuzz/replay_$$t.log 2>&1; then \
+			echo "ok   fuzz_$$t: $$(ls $$d | wc -l) inputs"; \
+		else \
+			echo "FAIL fuzz_$$t"; fail=1; \
+			tail -n 30 obj/fuzz/replay_$$t.log; \
+		fi; \
+	done; \
+	[ $$fail -eq 0 ]
+
 $(FUZZ_O)/lib/%.o: src/%.c $(wildcard include/*.h) Makefile tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
@@ -136,4 +156,4 @@ $(FUZZ_O)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIBOBJS)
 # Pattern-rule objects are kept, not removed as intermediate files.
 .SECONDARY: $(FUZZ_LIBOBJS)
 
-.PHONY: fuzz fuzz-smoke fuzz-build fuzz-run fuzz-regress
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-run fuzz-regress fuzz-replay
