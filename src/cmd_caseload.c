@@ -9,6 +9,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -78,6 +79,7 @@ struct loaded {
 	struct profile	*p;		/* NULL: could not be loaded */
 	struct calendar	*cal;
 	int		 profile_error;	/* the file exists but is broken */
+	const char	*near;		/* unknown: the nearest known id */
 };
 
 /*
@@ -105,6 +107,9 @@ struct run {
 	const char		*profile_area;	/* NULL: any */
 	struct loaded		*lp;
 	size_t			 nlp;
+	char			**ids;		/* known ids, listed once */
+	size_t			 nids;
+	int			 listed;
 	struct seen		 seen;
 	struct schedule		 s;
 	struct sched_opts	 so;
@@ -191,6 +196,28 @@ reject(struct run *r, long line, const char *fmt, ...)
 	r->rejected++;
 }
 
+/*
+ * The known profile id nearest to an unknown one ("Torbay" -> "torbay"),
+ * or NULL.  The ids are listed once, however many unknown ones a
+ * caseload holds.
+ */
+static const char *
+nearest_id(struct run *r, const char *id)
+{
+	char	 low[64];
+	size_t	 i;
+
+	if (!r->listed) {
+		r->nids = rpath_list_ids(cli_rpath(r->c), &r->ids);
+		r->listed = 1;
+	}
+	/* Ids are lower case; a system may have written "SOUTH-WEST". */
+	for (i = 0; id[i] != '\0' && i < sizeof(low) - 1; i++)
+		low[i] = (char)tolower((unsigned char)id[i]);
+	low[i] = '\0';
+	return cli_nearest(low, (const char *const *)r->ids, r->nids);
+}
+
 static struct loaded *
 load_profile(struct run *r, const char *id, size_t idlen)
 {
@@ -220,8 +247,10 @@ load_profile(struct run *r, const char *id, size_t idlen)
 	l->id = name = xstrndup(id, idlen);
 	memset(&ds, 0, sizeof(ds));
 	if (*name == '\0' || name[0] == '.' ||
-	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != idlen)
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != idlen) {
+		l->near = nearest_id(r, name);
 		return l;
+	}
 	l->p = profile_load(cli_rpath(r->c), name, &ds);
 	if (l->p == NULL) {
 		/* An unknown id is the row's fault; a broken file is ours. */
@@ -231,7 +260,8 @@ load_profile(struct run *r, const char *id, size_t idlen)
 		if (l->profile_error) {
 			diag_print(&ds, r->c->err);
 			r->profile_error = 1;
-		}
+		} else
+			l->near = nearest_id(r, name);
 	} else if ((l->cal = cli_calendar(r->c, l->p)) == NULL) {
 		profile_free(l->p);
 		l->p = NULL;
@@ -290,9 +320,11 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
     int *last_review, int *last_visit)
 {
 	struct loaded	*l;
-	const char	*area;
+	const char	*area, *near;
+	const char	*names[PROFILE_MAX_AREAS > PLAN_COUNT ?
+			    PROFILE_MAX_AREAS : PLAN_COUNT];
 	char		 date[DATE_STRLEN];
-	size_t		 idlen;
+	size_t		 idlen, i;
 	int		 t, a;
 
 	if (row_profile(row, &idlen, &area) == -1) {
@@ -306,15 +338,22 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 			reject(r, row->line, "profile '%s' could not be loaded"
 			    " (see above)", l->id);
 		else
-			reject(r, row->line, "unknown profile '%s'"
-			    " ('cinplan profiles' lists them)", l->id);
+			reject(r, row->line, "unknown profile '%s'%s%s%s"
+			    " ('cinplan profiles' lists them)", l->id,
+			    l->near != NULL ? "; did you mean '" : "",
+			    l->near != NULL ? l->near : "",
+			    l->near != NULL ? "'?" : "");
 		return NULL;
 	}
 	facts_init(f);
 	if (area != NULL) {
 		if ((a = profile_area(l->p, area)) < 0) {
-			reject(r, row->line, "profile %s has no area '%s'",
-			    l->p->id, area);
+			for (i = 0; i < l->p->nareas; i++)
+				names[i] = l->p->areas[i].id;
+			near = cli_nearest(area, names, l->p->nareas);
+			reject(r, row->line, "profile %s has no area '%s'%s%s%s",
+			    l->p->id, area, near ? "; did you mean '" : "",
+			    near ? near : "", near ? "'?" : "");
 			return NULL;
 		}
 		f->area = a;
@@ -325,8 +364,13 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 	}
 	if (row->plan_type != NULL) {
 		if ((t = plan_type_parse(row->plan_type)) == -1) {
+			for (i = 0; i < PLAN_COUNT; i++)
+				names[i] = plan_type_name((enum plan_type)i);
+			near = cli_nearest(row->plan_type, names, PLAN_COUNT);
 			reject(r, row->line, "plan_type: unknown plan type"
-			    " '%s'", row->plan_type);
+			    " '%s'%s%s%s", row->plan_type, near ?
+			    "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
 			return NULL;
 		}
 		f->plan_type = (enum plan_type)t;
@@ -516,6 +560,7 @@ run_free(struct run *r)
 		cal_free(r->lp[i].cal);
 	}
 	free(r->lp);
+	rpath_free_ids(r->ids, r->nids);
 	free(r->seen.v);
 	sched_free(&r->s);
 }
