@@ -115,6 +115,7 @@ struct run {
 	struct sched_opts	 so;
 	/* counts */
 	unsigned long		 rows, open, closed, filtered, rejected;
+	unsigned long		 duplicates;	/* rows, processed all the same */
 	unsigned long		 unchecked;
 	int			 profile_error;
 };
@@ -194,6 +195,32 @@ reject(struct run *r, long line, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', r->c->err);
 	r->rejected++;
+}
+
+/*
+ * What became of the rows that were not open cases, as the text outputs
+ * put it: "3 closed, 1 row rejected", and the duplicates if there were
+ * any.
+ */
+static const char *
+row_counts(const struct run *r, char *buf, size_t sz)
+{
+	int	 n;
+
+	n = snprintf(buf, sz, "%lu closed, %lu row%s rejected", r->closed,
+	    r->rejected, r->rejected == 1 ? "" : "s");
+	if (r->duplicates > 0 && n > 0 && (size_t)n < sz)
+		snprintf(buf + n, sz - (size_t)n, ", %lu duplicate case"
+		    " reference%s", r->duplicates, r->duplicates == 1 ? "" :
+		    "s");
+	return buf;
+}
+
+/* A nightly script must hear of rejected rows and duplicates alike. */
+static int
+rows_exit(const struct run *r)
+{
+	return r->rejected > 0 || r->duplicates > 0;
 }
 
 /*
@@ -425,7 +452,7 @@ report_duplicates(struct run *r)
 			fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same"
 			    " as on line %ld (both rows were processed)\n",
 			    r->path, r->seen.v[i].line, r->seen.v[i - 1].line);
-			r->rejected++;
+			r->duplicates++;
 		}
 }
 
@@ -967,8 +994,8 @@ summary_out(struct run *r, struct check *ck)
 			tally_json(out, &ck->by_worker[i]);
 		}
 		fprintf(out, "},\n  \"overdue\": %lu,\n  \"due_soon\": %lu,\n"
-		    "  \"rows_rejected\": %lu\n}\n", ck->noverdue, ck->ndue,
-		    r->rejected);
+		    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu\n}\n",
+		    ck->noverdue, ck->ndue, r->rejected, r->duplicates);
 		return;
 	}
 	fprintf(out, "Within timescale, as of %s (open cases)\n\n",
@@ -1036,7 +1063,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct check		 ck;
 	struct caseload		*cl;
 	const char		*arg;
-	char			 d[DATE_STRLEN];
+	char			 d[DATE_STRLEN], counts[128];
 	long			 n;
 	int			 id, fd, rc, ok;
 
@@ -1102,21 +1129,21 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (!ck.summary && ck.fmt == FMT_JSON)
 		fprintf(c->out, "%s],\n  \"overdue\": %lu,\n  \"due_soon\": %lu,"
 		    "\n  \"open_cases\": %lu,\n  \"closed_cases\": %lu,\n"
-		    "  \"rows_rejected\": %lu\n}\n", ck.nfind ? "\n  " : "",
-		    ck.noverdue, ck.ndue, r.open, r.closed, r.rejected);
+		    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu\n}\n",
+		    ck.nfind ? "\n  " : "", ck.noverdue, ck.ndue, r.open,
+		    r.closed, r.rejected, r.duplicates);
 	else if (ck.summary)
 		summary_out(&r, &ck);
 	else if (ck.fmt == FMT_TEXT)
 		fprintf(c->out, "%s%lu overdue, %lu due within %d working"
-		    " day%s, in %lu open case%s (%lu closed, %lu row%s"
-		    " rejected) as of %s\n", ck.nfind ? "\n" : "",
-		    ck.noverdue, ck.ndue, r.so.within,
+		    " day%s, in %lu open case%s (%s) as of %s\n",
+		    ck.nfind ? "\n" : "", ck.noverdue, ck.ndue, r.so.within,
 		    r.so.within == 1 ? "" : "s", r.open, r.open == 1 ? "" : "s",
-		    r.closed, r.rejected, r.rejected == 1 ? "" : "s",
+		    row_counts(&r, counts, sizeof(counts)),
 		    date_format(r.so.as_of, d));
 	if (!ok || r.profile_error)
 		rc = EXIT_USAGE;
-	else if (r.rejected > 0)
+	else if (rows_exit(&r))
 		rc = EXIT_REJECTED;
 	else if (ck.noverdue > 0)
 		rc = EXIT_OVERDUE;
@@ -1161,7 +1188,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct out_writer	*w;
 	struct caseload		*cl;
 	const char		*arg, *output;
-	char			 err[512];
+	char			 err[512], counts[128];
 	int			 id, fd, rc, ok;
 
 	memset(&r, 0, sizeof(r));
@@ -1253,12 +1280,12 @@ cmd_export(struct cli *c, int argc, char **argv)
 		cli_error(c, "%s", err);
 		goto out;
 	}
-	fprintf(c->err, "cinplan: exported %lu open case%s (%lu closed, %lu"
-	    " row%s rejected)%s%s\n", r.open, r.open == 1 ? "" : "s",
-	    r.closed, r.rejected, r.rejected == 1 ? "" : "s",
+	fprintf(c->err, "cinplan: exported %lu open case%s (%s)%s%s\n",
+	    r.open, r.open == 1 ? "" : "s",
+	    row_counts(&r, counts, sizeof(counts)),
 	    strcmp(output, "-") ? " to " : "", strcmp(output, "-") ? output :
 	    "");
-	rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+	rc = rows_exit(&r) ? EXIT_REJECTED : EXIT_OK;
 out:
 	caseload_close(cl);
 	if (fd != STDIN_FILENO)
