@@ -16,7 +16,8 @@
 #	0  nothing overdue
 #	1  something is overdue
 #	2  usage, profile or data error (see the log)
-#	3  rows were rejected (see the log); the report still lists findings
+#	3  rows were rejected, or case references repeated (see the log); the
+#	   report still lists findings
 #
 # It prints nothing when all is well, and one line naming the report or
 # the log when not, which cron mails to the job's owner.  As-of is today's
@@ -83,7 +84,7 @@ mv -f "$tmp_log" "$log" || exit 2
 case $status in
 0)	;;
 1)	echo "cinplan: overdue items as of $today: see $report" >&2 ;;
-3)	echo "cinplan: rows rejected as of $today: see $log and $report" >&2 ;;
+3)	echo "cinplan: caseload rows rejected or repeated as of $today: see $log and $report" >&2 ;;
 *)	echo "cinplan: the check failed (status $status): see $log" >&2 ;;
 esac
 exit "$status"
