@@ -145,6 +145,14 @@ utf8_len(const unsigned char *p)
 	return 0;
 }
 
+/* Printable ASCII; and less what an X-WR- value must not hold. */
+static const char plain[] =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+static const char plain_x[] =
+    " !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
 /*
  * A copy of s that is valid UTF-8 without control characters, for libical.
  * CR LF, CR and LF are one line break (libical would drop the CR itself);
@@ -155,14 +163,6 @@ utf8_len(const unsigned char *p)
  * ical.js (Thunderbird) reads raw, unescaping nothing: the only text every
  * reader agrees on has none of the four.  The caller frees the result.
  */
-/* Printable ASCII; and less what an X-WR- value must not hold. */
-static const char plain[] =
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-static const char plain_x[] =
-    " !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-
 static char *
 clean(const char *s, enum clean_mode mode)
 {
