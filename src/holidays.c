@@ -400,8 +400,10 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	dates = NULL;
 	if ((root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
 		printable(je.text);
+		/* jansson words this one after its own flag. */
 		snprintf(err, errsz, "%s:%d:%d: %s", name, je.line, je.column,
-		    je.text);
+		    json_error_code(&je) == json_error_null_character ?
+		    "a NUL character (\\u0000) in a string" : je.text);
 		return -1;
 	}
 	if (!json_is_object(root) ||
