@@ -115,7 +115,7 @@ struct run {
 	struct sched_opts	 so;
 	/* counts */
 	unsigned long		 rows, open, closed, filtered, rejected;
-	unsigned long		 duplicates;	/* rows, processed all the same */
+	unsigned long		 duplicates;	/* rows repeating a case_id */
 	unsigned long		 unchecked;
 	int			 profile_error;
 };
@@ -199,8 +199,8 @@ reject(struct run *r, long line, const char *fmt, ...)
 
 /*
  * What became of the rows that were not open cases, as the text outputs
- * put it: "3 closed, 1 row rejected", and the duplicates if there were
- * any.
+ * put it: "3 closed, 1 row rejected", and the rows that repeat an earlier
+ * row's case_id if there were any.
  */
 static const char *
 row_counts(const struct run *r, char *buf, size_t sz)
@@ -210,9 +210,9 @@ row_counts(const struct run *r, char *buf, size_t sz)
 	n = snprintf(buf, sz, "%lu closed, %lu row%s rejected", r->closed,
 	    r->rejected, r->rejected == 1 ? "" : "s");
 	if (r->duplicates > 0 && n > 0 && (size_t)n < sz)
-		snprintf(buf + n, sz - (size_t)n, ", %lu duplicate case"
-		    " reference%s", r->duplicates, r->duplicates == 1 ? "" :
-		    "s");
+		snprintf(buf + n, sz - (size_t)n, ", %lu row%s repeating"
+		    " an earlier case_id", r->duplicates, r->duplicates == 1 ?
+		    "" : "s");
 	return buf;
 }
 
@@ -224,6 +224,22 @@ rows_exit(const struct run *r)
 }
 
 /*
+ * The nearest of names (all lower case) to s, whatever the case of s: a
+ * system may have written "SOUTH-WEST" or "Standard".
+ */
+static const char *
+nearest_lower(const char *s, const char *const *names, size_t n)
+{
+	char	 low[64];
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0' && i < sizeof(low) - 1; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[i] = '\0';
+	return cli_nearest(low, names, n);
+}
+
+/*
  * The known profile id nearest to an unknown one ("Torbay" -> "torbay"),
  * or NULL.  The ids are listed once, however many unknown ones a
  * caseload holds.
@@ -231,18 +247,15 @@ rows_exit(const struct run *r)
 static const char *
 nearest_id(struct run *r, const char *id)
 {
-	char	 low[64];
-	size_t	 i;
+	const char	*near;
 
 	if (!r->listed) {
 		r->nids = rpath_list_ids(cli_rpath(r->c), &r->ids);
 		r->listed = 1;
 	}
-	/* Ids are lower case; a system may have written "SOUTH-WEST". */
-	for (i = 0; id[i] != '\0' && i < sizeof(low) - 1; i++)
-		low[i] = (char)tolower((unsigned char)id[i]);
-	low[i] = '\0';
-	return cli_nearest(low, (const char *const *)r->ids, r->nids);
+	near = nearest_lower(id, (const char *const *)r->ids, r->nids);
+	/* A file that is there but cannot be read is no misspelling. */
+	return near != NULL && strcmp(near, id) != 0 ? near : NULL;
 }
 
 static struct loaded *
@@ -377,7 +390,7 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 		if ((a = profile_area(l->p, area)) < 0) {
 			for (i = 0; i < l->p->nareas; i++)
 				names[i] = l->p->areas[i].id;
-			near = cli_nearest(area, names, l->p->nareas);
+			near = nearest_lower(area, names, l->p->nareas);
 			reject(r, row->line, "profile %s has no area '%s'%s%s%s",
 			    l->p->id, area, near ? "; did you mean '" : "",
 			    near ? near : "", near ? "'?" : "");
@@ -393,7 +406,8 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 		if ((t = plan_type_parse(row->plan_type)) == -1) {
 			for (i = 0; i < PLAN_COUNT; i++)
 				names[i] = plan_type_name((enum plan_type)i);
-			near = cli_nearest(row->plan_type, names, PLAN_COUNT);
+			near = nearest_lower(row->plan_type, names,
+			    PLAN_COUNT);
 			reject(r, row->line, "plan_type: unknown plan type"
 			    " '%s'%s%s%s", row->plan_type, near ?
 			    "; did you mean '" : "", near ? near : "",
