@@ -19,7 +19,8 @@ say cinplan schedule --profile torbay --case-id TB-1077 \
 say cinplan check --caseload "$dir/caseload.csv" --as-of $asof
 "$bin" check --caseload "$dir/caseload.csv" --as-of $asof
 rc=$?
-echo "(exit status $rc: 0 nothing overdue, 1 overdue, 3 rows rejected)"
+echo "(exit status $rc: 0 nothing overdue, 1 overdue, 3 rows rejected or" \
+    "case references repeated)"
 
 out=${TMPDIR:-/tmp}/cinplan-demo.ics
 say cinplan export --caseload "$dir/caseload.csv" --as-of $asof -o "$out"
