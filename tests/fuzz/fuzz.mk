@@ -123,6 +123,7 @@ fuzz-regress: $(FUZZ_BINS)
 	[ $$fail -eq 0 ]
 
 fuzz-replay:
+	@sh tools/deps.sh clang
 	@$(MAKE) --no-print-directory FUZZ_VARIANT=asan fuzz-build
 	@fail=0; \
 	for t in $(FUZZ_TARGETS); do \

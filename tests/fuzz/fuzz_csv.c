@@ -6,9 +6,11 @@
  *            so a record can be cut at any byte between two reads
  *   byte 1   bit 0: --dates uk; bit 1: blow the file up, so the 64 KiB
  *            field limit is reached from a small input (up to BIG_MAX
- *            bytes): the file is A B B B ... where A and B are the
- *            parts before and after the first 0xff byte and the count of
- *            B's comes from bits 2-7
+ *            bytes, or 1 KiB for each byte a read may return, whichever
+ *            is less: the limit is passed with reads of 65 bytes or
+ *            more): the file is A B B B ... where A and B are the parts
+ *            before and after the first 0xff byte and the count of B's
+ *            comes from bits 2-7
  * The file is read twice from a memory file: record by record with
  * csv_next, checking every record against the limits, then row by row
  * through caseload_open/caseload_next, checking every row's facts.  The
@@ -192,7 +194,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		reps = (size_t)1 << (data[1] >> 2 & 0x1f);
 		/*
 		 * Tens of kilobytes read a byte at a time would only be
-		 * slow: the field limit is reached with reads of 64 bytes
+		 * slow: the field limit is passed with reads of 65 bytes
 		 * or more.
 		 */
 		lim = chunk == 0 || chunk * 1024 > BIG_MAX ? BIG_MAX :
