@@ -57,6 +57,8 @@ struct calendar;
  * need not be sorted.  The caller owns the result; cal_free(NULL) is a no-op.
  */
 struct calendar	*cal_new(const struct hol_data *, const int *closures, size_t n);
+/* Another hold on c, for another owner: each cal_free() lets one go. */
+struct calendar	*cal_hold(struct calendar *c);
 void		 cal_free(struct calendar *);
 
 /* Is date (in range) a working day: Monday to Friday, not a holiday or closure? */

@@ -31,6 +31,7 @@ struct cli {
 	int		 as_of;		/* DATE_NONE until known */
 	struct hol_data	*hol;		/* loaded on first use */
 	int		 hol_loaded;
+	struct calendar	*base;		/* hol alone: built on first use */
 };
 
 /* The program: argv in, exit status out; writes only to out and err. */

@@ -21,6 +21,7 @@ struct calendar {
 	int32_t		*wd;		/* [nwd] */
 	int32_t		 nwd;
 	unsigned char	*work;		/* [NDAYS]: 1 if a working day */
+	unsigned	 holds;		/* owners; freed when the last goes */
 };
 
 struct calendar *
@@ -33,6 +34,7 @@ cal_new(const struct hol_data *hd, const int *closures, size_t nclosures)
 	int		 d;
 
 	c = xcalloc(1, sizeof(*c));
+	c->holds = 1;
 	c->cum = xreallocarray(NULL, NDAYS, sizeof(*c->cum));
 	c->work = xmalloc(NDAYS);
 	for (d = 0; d < NDAYS; d++)
@@ -58,10 +60,17 @@ cal_new(const struct hol_data *hd, const int *closures, size_t nclosures)
 	return c;
 }
 
+struct calendar *
+cal_hold(struct calendar *c)
+{
+	c->holds++;
+	return c;
+}
+
 void
 cal_free(struct calendar *c)
 {
-	if (c == NULL)
+	if (c == NULL || --c->holds > 0)
 		return;
 	free(c->cum);
 	free(c->wd);

@@ -307,7 +307,12 @@ cli_calendar(struct cli *c, const struct profile *p)
 
 	if (cli_holidays(c, &hd) == -1)
 		return NULL;
-	return cal_new(hd, p ? p->closures : NULL, p ? p->nclosures : 0);
+	if (p != NULL && p->nclosures > 0)
+		return cal_new(hd, p->closures, p->nclosures);
+	/* Profiles without closures of their own share one calendar. */
+	if (c->base == NULL)
+		c->base = cal_new(hd, NULL, 0);
+	return cal_hold(c->base);
 }
 
 /* Levenshtein distance, bounded to short words. */
@@ -437,6 +442,7 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	}
 	c.cmd = cmd->name;
 	rc = cmd->fn(&c, argc - 1, argv + 1);
+	cal_free(c.base);
 	hol_data_free(c.hol);
 	if (c.rp_ready)
 		rpath_free(&c.rp);

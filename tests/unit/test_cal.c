@@ -743,6 +743,24 @@ test_roll_back(void **state)
 
 /* --- closures --------------------------------------------------------------- */
 
+/* A calendar held twice lives until both holds are let go. */
+static void
+test_hold(void **state)
+{
+	struct calendar	*c, *h;
+	int		 r;
+
+	c = cal_new(data, NULL, 0);
+	h = cal_hold(c);
+	assert_ptr_equal(h, c);
+	cal_free(c);
+	/* Still there: Thu 24 December 2026 + 1 is Tue 29 (Christmas on
+	 * Fri 25, the Boxing Day substitute on Mon 28). */
+	assert_int_equal(cal_add(h, D("2026-12-24"), 1, &r), 0);
+	assert_int_equal(r, D("2026-12-29"));
+	cal_free(h);		/* the last hold: freed (ASan, valgrind) */
+}
+
 static void
 test_closures(void **state)
 {
@@ -1200,6 +1218,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days),
+		cmocka_unit_test(test_hold),
 		cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_list_edges),
