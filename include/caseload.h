@@ -57,6 +57,24 @@ int		 caseload_next(struct caseload *, struct case_row *row,
 		    char *err, size_t errsz);
 
 /*
+ * A usable row whose case_id is the same as an earlier usable row's.
+ * Every usable row's case_id is remembered, as a 64-bit hash and its line
+ * (16 bytes a row: the one part of reading a caseload that grows with
+ * it), and the repeats are found when the input ends.
+ */
+struct case_repeat {
+	long		 line;		/* the later row */
+	long		 first;		/* the row before it with that case_id */
+};
+
+/*
+ * The repeats, in file order, once caseload_next() has returned 0 (none
+ * before then).  *v is valid until caseload_close().
+ */
+size_t		 caseload_repeats(const struct caseload *,
+		    const struct case_repeat **v);
+
+/*
  * Parse one date cell: YYYY-MM-DD, optionally followed by a time part
  * ("T09:30:00", " 00:00:00", with optional fraction and zone), or with
  * DATES_UK also DD/MM/YYYY.  Returns 0 and *out, or -1 with *why.

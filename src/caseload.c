@@ -63,6 +63,34 @@ struct dcache {
 	int		 date;		/* DATE_NONE: empty slot */
 };
 
+/*
+ * Case references read, as 64-bit hashes with their lines, kept in
+ * REF_BUCKETS buckets by the hash's top bits.  Appending is sequential
+ * within a bucket, and at the end each bucket, small enough to sort in
+ * the cache, is sorted on its own: one array of the caseload's size sorted
+ * at once would cost a cache miss an entry (so would a hash table, a row).
+ * A bucket is a chain of chunks of REF_CHUNK entries, all in one pool.
+ */
+#define REF_BUCKETS	256
+#define REF_CHUNK	256
+
+struct ref {
+	uint64_t	 h;
+	long		 line;
+};
+
+struct ref_bucket {
+	size_t		 n;		/* entries */
+	size_t		 first, last;	/* chunks, + 1; 0: none yet */
+};
+
+struct refs {
+	struct ref		*pool;		/* REF_CHUNK per chunk */
+	size_t			*next;		/* chunk after each, + 1 */
+	size_t			 nchunks, cap;
+	struct ref_bucket	 b[REF_BUCKETS];
+};
+
 struct caseload {
 	struct csv_reader	*csv;
 	char			*name;
@@ -73,7 +101,13 @@ struct caseload {
 	char			*sbuf;		/* the row's strings */
 	size_t			 sbufsz;
 	struct dcache		*dcache;	/* DCACHE_SIZE */
+	struct refs		 refs;
+	struct case_repeat	*reps;		/* found at the end */
+	size_t			 nreps;
+	int			 ended;
 };
+
+static void	refs_free(struct refs *);
 
 struct cell {
 	const char	*s;
@@ -251,7 +285,160 @@ caseload_close(struct caseload *cl)
 	free(cl->name);
 	free(cl->sbuf);
 	free(cl->dcache);
+	refs_free(&cl->refs);
+	free(cl->reps);
 	free(cl);
+}
+
+static uint64_t
+hash64(const char *s, size_t len)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static void
+add_ref(struct refs *rs, const char *id, size_t len, long line)
+{
+	struct ref_bucket	*b;
+	uint64_t		 h;
+	size_t			 cap, c;
+
+	h = hash64(id, len);
+	b = &rs->b[h >> (64 - 8)];
+	if (b->n % REF_CHUNK == 0) {
+		if (rs->nchunks == rs->cap) {
+			cap = rs->cap ? rs->cap * 2 : 16;
+			rs->pool = xbigarray(rs->pool, rs->cap * REF_CHUNK,
+			    cap * REF_CHUNK, sizeof(*rs->pool));
+			rs->next = xreallocarray(rs->next, cap,
+			    sizeof(*rs->next));
+			rs->cap = cap;
+		}
+		c = ++rs->nchunks;
+		rs->next[c - 1] = 0;
+		if (b->last != 0)
+			rs->next[b->last - 1] = c;
+		else
+			b->first = c;
+		b->last = c;
+	}
+	rs->pool[(b->last - 1) * REF_CHUNK + b->n % REF_CHUNK] =
+	    (struct ref){ h, line };
+	b->n++;
+}
+
+static void
+refs_free(struct refs *rs)
+{
+	xbigfree(rs->pool, rs->cap * REF_CHUNK, sizeof(*rs->pool));
+	free(rs->next);
+	memset(rs, 0, sizeof(*rs));
+}
+
+static int
+cmp_ref(const struct ref *a, const struct ref *b)
+{
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+static int
+cmp_rep(const void *a, const void *b)
+{
+	const struct case_repeat	*x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void
+add_repeat(struct caseload *cl, long line, long first)
+{
+	cl->reps = xreallocarray(cl->reps, cl->nreps + 1, sizeof(*cl->reps));
+	cl->reps[cl->nreps].line = line;
+	cl->reps[cl->nreps].first = first;
+	cl->nreps++;
+}
+
+/*
+ * Sort each bucket by hash, then line: one counting pass on the hash bits
+ * below the bucket's (as many as the bucket has entries, about), then
+ * insertion inside each of those, which hold one or two.  The repeats are
+ * then read off, and put in file order.
+ */
+static void
+find_repeats(struct caseload *cl)
+{
+	struct refs	*rs = &cl->refs;
+	struct ref	*in, *out, x;
+	size_t		*start, i, j, k, c, n, max, nsub, lo;
+	unsigned	 bits, shift;
+
+	for (max = 0, k = 0; k < REF_BUCKETS; k++)
+		if (rs->b[k].n > max)
+			max = rs->b[k].n;
+	if (max < 2)
+		goto done;
+	for (bits = 4; bits < 16 && ((size_t)1 << bits) < max; bits++)
+		continue;
+	nsub = (size_t)1 << bits;
+	shift = 64 - 8 - bits;
+	in = xreallocarray(NULL, max, sizeof(*in));
+	out = xreallocarray(NULL, max, sizeof(*out));
+	start = xreallocarray(NULL, nsub + 1, sizeof(*start));
+	for (k = 0; k < REF_BUCKETS; k++) {
+		if ((n = rs->b[k].n) < 2)
+			continue;
+		for (i = 0, c = rs->b[k].first; c != 0; c = rs->next[c - 1]) {
+			j = n - i < REF_CHUNK ? n - i : REF_CHUNK;
+			memcpy(in + i, rs->pool + (c - 1) * REF_CHUNK,
+			    j * sizeof(*in));
+			i += j;
+		}
+		memset(start, 0, (nsub + 1) * sizeof(*start));
+		for (i = 0; i < n; i++)
+			start[((in[i].h >> shift) & (nsub - 1)) + 1]++;
+		for (j = 0; j < nsub; j++)
+			start[j + 1] += start[j];
+		for (i = 0; i < n; i++)
+			out[start[(in[i].h >> shift) & (nsub - 1)]++] = in[i];
+		/* start[j] is now the end of sub-bucket j. */
+		for (lo = 0, j = 0; j < nsub; lo = start[j++])
+			for (i = lo + 1; i < start[j]; i++) {
+				x = out[i];
+				for (c = i; c > lo && cmp_ref(&out[c - 1], &x) > 0;
+				    c--)
+					out[c] = out[c - 1];
+				out[c] = x;
+			}
+		for (i = 1; i < n; i++)
+			if (out[i].h == out[i - 1].h)
+				add_repeat(cl, out[i].line, out[i - 1].line);
+	}
+	free(in);
+	free(out);
+	free(start);
+	if (cl->nreps > 1)
+		qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_rep);
+done:
+	refs_free(rs);
+}
+
+size_t
+caseload_repeats(const struct caseload *cl, const struct case_repeat **v)
+{
+	*v = cl->reps;
+	return cl->ended ? cl->nreps : 0;
 }
 
 /* Digits s[0..n) as a number, or -1 if any is not a digit. */
@@ -495,8 +682,12 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 
 	for (;;) {
 		rv = csv_next(cl->csv, &rec, reason, sizeof(reason));
-		if (rv == 0)
+		if (rv == 0) {
+			if (!cl->ended)
+				find_repeats(cl);
+			cl->ended = 1;
 			return 0;
+		}
 		if (rv == -2) {
 			fmterr(err, errsz, cl->name, 0, "%s", reason);
 			return -2;
@@ -608,5 +799,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->area = str[COL_AREA];
 	row->plan_type = str[COL_PLAN_TYPE];
 	row->worker = str[COL_WORKER];
+	add_ref(&cl->refs, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
+	    row->line);
 	return 1;
 }

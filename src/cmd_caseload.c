@@ -82,21 +82,6 @@ struct loaded {
 	const char	*near;		/* unknown: the nearest known id */
 };
 
-/*
- * Case references seen, as 64-bit hashes with their lines.  Appending is
- * sequential and cheap; duplicates are found once, at the end, by sorting
- * (a random-access hash table costs a cache miss a row on a large file).
- */
-struct seen_ref {
-	uint64_t	 h;
-	long		 line;
-};
-
-struct seen {
-	struct seen_ref	*v;
-	size_t		 n, cap;
-};
-
 struct run {
 	struct cli		*c;
 	const char		*path;
@@ -110,7 +95,6 @@ struct run {
 	char			**ids;		/* known ids, listed once */
 	size_t			 nids;
 	int			 listed;
-	struct seen		 seen;
 	struct schedule		 s;
 	struct sched_opts	 so;
 	/* counts */
@@ -119,67 +103,6 @@ struct run {
 	unsigned long		 unchecked;
 	int			 profile_error;
 };
-
-static uint64_t
-hash64(const char *s)
-{
-	uint64_t	 h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static void
-seen_add(struct seen *t, uint64_t h, long line)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 4096;
-		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
-	}
-	t->v[t->n].h = h;
-	t->v[t->n].line = line;
-	t->n++;
-}
-
-/*
- * Sort by hash, then line: one counting pass on the top 16 bits, then
- * insertion sort inside each bucket, which holds a handful of entries.
- */
-static void
-seen_sort(struct seen *t)
-{
-	struct seen_ref	*out, x;
-	size_t		*start, i, j, b, lo, hi;
-
-	start = xcalloc((size_t)65536 + 1, sizeof(*start));
-	for (i = 0; i < t->n; i++)
-		start[(t->v[i].h >> 48) + 1]++;
-	for (b = 0; b < 65536; b++)
-		start[b + 1] += start[b];
-	out = xreallocarray(NULL, t->n, sizeof(*out));
-	for (i = 0; i < t->n; i++)
-		out[start[t->v[i].h >> 48]++] = t->v[i];
-	free(t->v);
-	t->v = out;
-	for (lo = 0, b = 0; b < 65536; b++, lo = hi) {
-		hi = start[b];
-		for (i = lo + 1; i < hi; i++) {
-			x = out[i];
-			for (j = i; j > lo && (out[j - 1].h > x.h ||
-			    (out[j - 1].h == x.h && out[j - 1].line > x.line));
-			    j--)
-				out[j] = out[j - 1];
-			out[j] = x;
-		}
-	}
-	free(start);
-}
 
 static void reject(struct run *, long, const char *, ...)
     __attribute__((format(printf, 3, 4)));
@@ -454,20 +377,17 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
  * needs mending and the exit status says so).
  */
 static void
-report_duplicates(struct run *r)
+report_duplicates(struct run *r, const struct caseload *cl)
 {
-	size_t	 i;
+	const struct case_repeat	*v;
+	size_t				 i, n;
 
-	if (r->seen.n < 2)
-		return;
-	seen_sort(&r->seen);
-	for (i = 1; i < r->seen.n; i++)
-		if (r->seen.v[i].h == r->seen.v[i - 1].h) {
-			fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same"
-			    " as on line %ld (both rows were processed)\n",
-			    r->path, r->seen.v[i].line, r->seen.v[i - 1].line);
-			r->duplicates++;
-		}
+	n = caseload_repeats(cl, &v);
+	for (i = 0; i < n; i++)
+		fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same as on"
+		    " line %ld (both rows were processed)\n", r->path,
+		    v[i].line, v[i].first);
+	r->duplicates += n;
 }
 
 /*
@@ -532,8 +452,14 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	char			 err[512];
 	int			 rc, lr, lv, ok;
 
-	/* Read on the other core if there is one to be had. */
+	/*
+	 * Read on the other core if there is one to be had.  With a second
+	 * thread, every stdio call takes the stream's lock; holding it for
+	 * the walk makes each of them a check that it is held already.
+	 */
 	rp = rowpipe_start(cl);
+	flockfile(r->c->out);
+	flockfile(r->c->err);
 	ok = 0;
 	while ((rc = rp != NULL ? rowpipe_next(rp, &row, err, sizeof(err)) :
 	    caseload_next(cl, &row, err, sizeof(err))) != 0) {
@@ -547,7 +473,6 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 			r->rejected++;
 			continue;
 		}
-		seen_add(&r->seen, hash64(row.case_id), row.line);
 		if (row.closed) {
 			r->closed++;
 			continue;
@@ -583,10 +508,12 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	}
 	ok = 1;
 out:
+	funlockfile(r->c->err);
+	funlockfile(r->c->out);
 	rowpipe_stop(rp);
-	caseload_close(cl);
 	if (ok)
-		report_duplicates(r);
+		report_duplicates(r, cl);
+	caseload_close(cl);
 	return ok ? 0 : -1;
 }
 
@@ -602,7 +529,6 @@ run_free(struct run *r)
 	}
 	free(r->lp);
 	rpath_free_ids(r->ids, r->nids);
-	free(r->seen.v);
 	sched_free(&r->s);
 }
 

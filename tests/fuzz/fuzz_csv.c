@@ -11,9 +11,12 @@
  *            more): the file is A B B B ... where A and B are the parts
  *            before and after the first 0xff byte and the count of B's
  *            comes from bits 2-7
- * The file is read twice from a memory file: record by record with
- * csv_next, checking every record against the limits, then row by row
- * through caseload_open/caseload_next, checking every row's facts.  The
+ * The file is read three times from a memory file: record by record with
+ * csv_next, by the general scanner alone and then as the product reads
+ * (the fast path for common records), checking every record against the
+ * limits and the two readings against each other; then row by row through
+ * caseload_open/caseload_next, checking every row's facts and the repeated
+ * case_ids against a plain search.  The
  * link wraps read() (-Wl,--wrap=read) so the library's reads go through
  * __wrap_read below, which serves them from memory.
  */
@@ -74,25 +77,52 @@ check_date(int d, const char *what, long line)
 	    "line %ld: %s = %d", line, what, d);
 }
 
-static void
-read_records(int fd)
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t
+digest(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+/*
+ * Every record, checked against the limits; returns a digest of what was
+ * read (returns, lines, fields, reasons), so that the general scanner and
+ * the fast path can be held to the same reading.
+ */
+static uint64_t
+read_records(int fd, int general)
 {
 	struct csv_reader	*r;
 	struct csv_record	 rec;
 	char			 err[256];
 	size_t			 i;
+	uint64_t		 h;
 	long			 last;
 	int			 rv, guard;
 
 	r = csv_open(fd, "fuzz.csv");
+	csv_general(r, general);
+	h = 1469598103934665603ULL;
 	last = 0;
 	for (guard = 0; ; guard++) {
 		FUZZ_CHECK(guard < 4 * 1024 * 1024, "no end of input");
 		err[0] = '\0';
 		rv = csv_next(r, &rec, err, sizeof(err));
 		FUZZ_CHECK(rv >= -2 && rv <= 1, "csv_next returned %d", rv);
+		h = digest(h, &rv, sizeof(rv));
 		if (rv == 0 || rv == -2)
 			break;
+		h = digest(h, &rec.line, sizeof(rec.line));
+		if (rv == -1)
+			h = digest(h, err, strlen(err));
+		else
+			for (i = 0; i < rec.n; i++)
+				h = digest(h, rec.field[i], rec.len[i] + 1);
 		FUZZ_CHECK(rec.line >= 1 && rec.line > last,
 		    "record at line %ld after %ld", rec.line, last);
 		last = rec.line;
@@ -110,6 +140,38 @@ read_records(int fd)
 		}
 	}
 	csv_close(r);
+	return h;
+}
+
+/*
+ * The usable rows' case_ids and lines, for the repeats to be checked
+ * against the plain reading: a repeat is a row whose case_id an earlier
+ * usable row had, and names the nearest such row.
+ */
+struct id_line {
+	char	*id;
+	long	 line;
+};
+
+static void
+check_repeats(const struct caseload *cl, const struct id_line *v, size_t n)
+{
+	const struct case_repeat	*rep;
+	size_t				 nrep, i, j, k;
+
+	nrep = caseload_repeats(cl, &rep);
+	for (k = 0, i = 1; i < n; i++) {
+		for (j = i; j-- > 0;)
+			if (strcmp(v[j].id, v[i].id) == 0)
+				break;
+		if (j == (size_t)-1)
+			continue;
+		FUZZ_CHECK(k < nrep && rep[k].line == v[i].line &&
+		    rep[k].first == v[j].line, "line %ld repeats line %ld:"
+		    " not reported so", v[i].line, v[j].line);
+		k++;
+	}
+	FUZZ_CHECK(k == nrep, "%zu repeats reported, %zu found", nrep, k);
 }
 
 static void
@@ -117,7 +179,9 @@ read_rows(int fd, enum date_style style)
 {
 	struct caseload	*cl;
 	struct case_row	 row;
+	struct id_line	*ids;
 	char		 err[512];
+	size_t		 nids, i;
 	long		 last;
 	int		 rv, guard;
 
@@ -130,10 +194,14 @@ read_rows(int fd, enum date_style style)
 		return;
 	}
 	last = 0;
+	ids = NULL;
+	nids = 0;
 	for (guard = 0; ; guard++) {
 		FUZZ_CHECK(guard < 4 * 1024 * 1024, "no end of input");
 		err[0] = '\0';
 		rv = caseload_next(cl, &row, err, sizeof(err));
+		if (rv == 0)
+			check_repeats(cl, ids, nids);
 		if (rv == 0 || rv == -2)
 			break;
 		FUZZ_CHECK(rv == 1 || rv == -1, "caseload_next returned %d",
@@ -150,6 +218,9 @@ read_rows(int fd, enum date_style style)
 		FUZZ_CHECK(row.case_id != NULL && row.case_id[0] != '\0' &&
 		    row.profile != NULL && row.profile[0] != '\0',
 		    "line %ld: case_id or profile empty", row.line);
+		ids = xreallocarray(ids, nids + 1, sizeof(*ids));
+		ids[nids].id = xstrdup(row.case_id);
+		ids[nids++].line = row.line;
 		FUZZ_CHECK((row.area == NULL || row.area[0] != '\0') &&
 		    (row.worker == NULL || row.worker[0] != '\0') &&
 		    (row.plan_type == NULL || row.plan_type[0] != '\0'),
@@ -171,6 +242,9 @@ read_rows(int fd, enum date_style style)
 		    row.manager_agreed);
 	}
 	caseload_close(cl);
+	for (i = 0; i < nids; i++)
+		free(ids[i].id);
+	free(ids);
 }
 
 int
@@ -179,6 +253,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t	*body, *mark;
 	uint8_t		*big;
 	size_t		 n, an, bn, reps, i, lim;
+	uint64_t	 h;
 	int		 fd, style;
 
 	if (size < 2)
@@ -216,7 +291,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	file_data = body;
 	file_size = n;
 	file_pos = 0;
-	read_records(fd);
+	h = read_records(fd, 1);
+	file_pos = 0;
+	FUZZ_CHECK(read_records(fd, 0) == h, "the fast path read the"
+	    " records otherwise than the general scanner");
 	file_pos = 0;
 	read_rows(fd, style);
 	file_fd = -1;

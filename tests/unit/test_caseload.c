@@ -681,6 +681,78 @@ test_buffers_reused(void **state)
 	close(fd);
 }
 
+/*
+ * Repeated case_ids: each later usable row names the one before it with
+ * that case_id, in file order; a row refused for another reason is not
+ * one of them, and nothing is reported before the end.
+ */
+static void
+test_repeats(void **state)
+{
+	const struct case_repeat	*v;
+	struct caseload			*cl;
+	struct case_row			 row;
+	char				 err[256];
+	int				 fd, rv;
+
+	cl = open_str("case_id,profile,referral\n"
+	    "A,torbay,\n"			/* 2 */
+	    "B,torbay,\n"			/* 3 */
+	    " A ,torbay,\n"			/* 4: A, trimmed */
+	    "B,torbay,not a date\n"		/* 5: refused */
+	    "a,torbay,\n"			/* 6: another reference */
+	    "A,torbay,\n"			/* 7: A again */
+	    "B,torbay,\n",			/* 8 */
+	    DATES_ISO, &fd);
+	while ((rv = caseload_next(cl, &row, err, sizeof(err))) != 0) {
+		assert_int_not_equal(rv, -2);
+		assert_int_equal(caseload_repeats(cl, &v), 0);
+	}
+	assert_int_equal(caseload_repeats(cl, &v), 3);
+	assert_int_equal(v[0].line, 4);
+	assert_int_equal(v[0].first, 2);
+	assert_int_equal(v[1].line, 7);
+	assert_int_equal(v[1].first, 4);
+	assert_int_equal(v[2].line, 8);
+	assert_int_equal(v[2].first, 3);
+	caseload_close(cl);
+	close(fd);
+}
+
+/* Enough rows to fill every bucket's chunks many times over. */
+static void
+test_repeats_many(void **state)
+{
+	const struct case_repeat	*v;
+	struct caseload			*cl;
+	struct case_row			 row;
+	char				 err[256], *in;
+	size_t				 i, n, len;
+	FILE				*f;
+	int				 fd;
+
+	f = open_memstream(&in, &len);
+	assert_non_null(f);
+	fputs("case_id,profile\n", f);
+	/* Lines 2 to 200001: C0 to C199999; then C7, C150000 again. */
+	for (i = 0; i < 200000; i++)
+		fprintf(f, "C%zu,torbay\n", i);
+	fputs("C7,torbay\nC150000,torbay\n", f);
+	assert_int_equal(fclose(f), 0);
+	cl = open_str(in, DATES_ISO, &fd);
+	while (caseload_next(cl, &row, err, sizeof(err)) == 1)
+		continue;
+	n = caseload_repeats(cl, &v);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].line, 200002);
+	assert_int_equal(v[0].first, 9);
+	assert_int_equal(v[1].line, 200003);
+	assert_int_equal(v[1].first, 150002);
+	caseload_close(cl);
+	close(fd);
+	free(in);
+}
+
 int
 main(void)
 {
@@ -696,6 +768,8 @@ main(void)
 		cmocka_unit_test(test_reviews_held),
 		cmocka_unit_test(test_bad_rows_go_on),
 		cmocka_unit_test(test_buffers_reused),
+		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_repeats_many),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
