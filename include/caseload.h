@@ -36,6 +36,9 @@ struct case_row {
 	int		 last_visit;
 	int		 closed;	/* the closed cell says closed as of as_of */
 	int		 manager_agreed;
+	/* The strings above lie in this one block, to be copied at once. */
+	const char	*strings;
+	size_t		 strings_len;
 };
 
 /*

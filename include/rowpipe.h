@@ -23,12 +23,12 @@ struct rowpipe;
  */
 struct rowpipe	*rowpipe_start(struct caseload *cl);
 /*
- * The next row, as caseload_next() returns it: 1 with *row filled (valid
- * until the next call), 0 at end, -1 for an unusable row (err set; go on),
- * -2 for a read error (err set; stop).
+ * The next row, as caseload_next() returns it, but in place: 1 with *row
+ * pointing at it (valid until the next call), 0 at end, -1 for an
+ * unusable row (err set; go on), -2 for a read error (err set; stop).
  */
-int		 rowpipe_next(struct rowpipe *, struct case_row *row, char *err,
-		    size_t errsz);
+int		 rowpipe_next(struct rowpipe *, const struct case_row **row,
+		    char *err, size_t errsz);
 /* Stop the reader, wait for it and free everything; NULL is a no-op. */
 void		 rowpipe_stop(struct rowpipe *);
 

@@ -799,6 +799,8 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->area = str[COL_AREA];
 	row->plan_type = str[COL_PLAN_TYPE];
 	row->worker = str[COL_WORKER];
+	row->strings = cl->sbuf;
+	row->strings_len = (size_t)(p - cl->sbuf);
 	add_ref(&cl->refs, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
 	    row->line);
 	return 1;

@@ -445,7 +445,8 @@ static int
 walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 {
 	struct rowpipe		*rp;
-	struct case_row		 row;
+	struct case_row		 own;
+	const struct case_row	*row;
 	struct facts		 f;
 	struct sched_error	 se;
 	struct loaded		*l;
@@ -461,8 +462,9 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	flockfile(r->c->out);
 	flockfile(r->c->err);
 	ok = 0;
+	row = &own;
 	while ((rc = rp != NULL ? rowpipe_next(rp, &row, err, sizeof(err)) :
-	    caseload_next(cl, &row, err, sizeof(err))) != 0) {
+	    caseload_next(cl, &own, err, sizeof(err))) != 0) {
 		if (rc == -2) {
 			cli_error(r->c, "%s", err);
 			goto out;
@@ -473,37 +475,38 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 			r->rejected++;
 			continue;
 		}
-		if (row.closed) {
+		if (row->closed) {
 			r->closed++;
 			continue;
 		}
-		if (r->worker != NULL && (row.worker == NULL ||
-		    strcmp(row.worker, r->worker) != 0)) {
+		if (r->worker != NULL && (row->worker == NULL ||
+		    strcmp(row->worker, r->worker) != 0)) {
 			r->filtered++;
 			continue;
 		}
-		if (!profile_wanted(r, &row)) {
+		if (!profile_wanted(r, row)) {
 			r->filtered++;
 			continue;
 		}
-		if ((l = row_facts(r, &row, &f, &lr, &lv)) == NULL)
+		if ((l = row_facts(r, row, &f, &lr, &lv)) == NULL)
 			continue;
 		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
 			if (se.code == SE_NEED_FACT && fact_column(se.anchor))
-				reject(r, row.line, "%s: nothing to count the"
+				reject(r, row->line, "%s: nothing to count the"
 				    " first meeting from: fill in first_meeting"
-				    " or %s", row.case_id, fact_column(se.anchor));
+				    " or %s", row->case_id,
+				    fact_column(se.anchor));
 			else if (se.code == SE_NEED_FACT)
-				reject(r, row.line, "%s: %s sets no timescale"
+				reject(r, row->line, "%s: %s sets no timescale"
 				    " for the first meeting: fill in"
-				    " first_meeting", row.case_id, l->p->id);
+				    " first_meeting", row->case_id, l->p->id);
 			else
-				reject(r, row.line, "%s: %s", row.case_id,
+				reject(r, row->line, "%s: %s", row->case_id,
 				    se.msg);
 			continue;
 		}
 		r->open++;
-		if (fn(r, &row, l, &f, arg) == -1)
+		if (fn(r, row, l, &f, arg) == -1)
 			goto out;
 	}
 	ok = 1;

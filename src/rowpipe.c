@@ -2,10 +2,11 @@
  * rowpipe.c: reading a caseload on a second thread, in batches.
  *
  * A ring of batches passes between the reader and the caller.  Each batch
- * holds copies of its rows and their strings in an arena of its own, so a
- * batch is filled and drained without allocation once the arena has grown
- * to size.  Rejected rows travel in the batch too, so messages keep file
- * order.
+ * holds its rows, and their strings in an arena of fixed size, so the rows
+ * are handed to the caller where they lie: a batch ends early when its
+ * arena could not take the largest row.  Nothing is allocated once the
+ * ring is made.  Rejected rows travel in the batch too, so messages keep
+ * file order.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -13,28 +14,34 @@
 #include <string.h>
 
 #include "caseload.h"
+#include "csv.h"
 #include "rowpipe.h"
 #include "xmalloc.h"
 
-#define BATCH_ROWS	2048
+#define BATCH_ROWS	4096
 #define NBATCHES	4
+#define ARENA_SIZE	(1024 * 1024)
+/* The most one row can need: five strings at the field limit, or a message. */
+#define ROW_MAX		(5 * (CSV_MAX_FIELD + 1) > MSG_MAX ? \
+			    5 * (CSV_MAX_FIELD + 1) : MSG_MAX)
+#define MSG_MAX		512
 
-/* The strings of a row, kept in the batch's arena as offsets + 1. */
-enum { S_CASE_ID, S_PROFILE, S_AREA, S_PLAN_TYPE, S_WORKER, S_COUNT };
+#if ROW_MAX * 2 > ARENA_SIZE
+#error "ARENA_SIZE holds too few rows"
+#endif
 
 struct slot {
 	int		 rc;		/* 1 row, -1 rejected, -2 read error */
-	struct case_row	 row;		/* string pointers not used here */
-	size_t		 str[S_COUNT];	/* 0: NULL */
-	size_t		 msg;		/* the message, if rc < 0 */
+	struct case_row	 row;		/* strings in the batch's arena */
+	const char	*msg;		/* the message, if rc < 0 */
 };
 
 struct batch {
 	struct slot	 v[BATCH_ROWS];
 	size_t		 n;
 	int		 last;		/* no batch follows this one */
-	char		*arena;
-	size_t		 used, cap;
+	char		*arena;		/* ARENA_SIZE */
+	size_t		 used;
 };
 
 struct rowpipe {
@@ -51,43 +58,51 @@ struct rowpipe {
 	size_t		 pos;
 };
 
-/* Copy a string into the batch; returns its offset + 1 (0 for NULL). */
-static size_t
-keep(struct batch *b, const char *s)
+/* Copy n bytes into the batch's arena, which has room: see fill(). */
+static char *
+keep(struct batch *b, const char *s, size_t n)
 {
-	size_t	 len, at;
+	char	*at;
 
-	if (s == NULL)
-		return 0;
-	len = strlen(s) + 1;
-	if (b->used + len > b->cap) {
-		while (b->used + len > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 65536;
-		b->arena = xreallocarray(b->arena, b->cap, 1);
-	}
-	at = b->used;
-	memcpy(b->arena + at, s, len);
-	b->used += len;
-	return at + 1;
+	at = b->arena + b->used;
+	memcpy(at, s, n);
+	b->used += n;
+	return at;
 }
 
-static const char *
-taken(const struct batch *b, size_t off)
+/* Put row r into slot s, its strings into the arena. */
+static void
+put_row(struct batch *b, struct slot *s, const struct case_row *r)
 {
-	return off == 0 ? NULL : b->arena + off - 1;
+	const char	*from = r->strings;
+	char		*to;
+
+	s->row = *r;
+	to = keep(b, from, r->strings_len);
+	s->row.strings = to;
+#define REBASE(f) do {							\
+	if (r->f != NULL)						\
+		s->row.f = to + (r->f - from);				\
+} while (0)
+	REBASE(case_id);
+	REBASE(profile);
+	REBASE(area);
+	REBASE(plan_type);
+	REBASE(worker);
+#undef REBASE
 }
 
 static void
 fill(struct rowpipe *rp, struct batch *b)
 {
 	struct slot	*s;
-	char		 err[512];
+	char		 err[MSG_MAX];
 	int		 rc;
 
 	b->n = 0;
 	b->used = 0;
 	b->last = 0;
-	while (b->n < BATCH_ROWS) {
+	while (b->n < BATCH_ROWS && ARENA_SIZE - b->used >= ROW_MAX) {
 		s = &b->v[b->n];
 		rc = caseload_next(rp->cl, &s->row, err, sizeof(err));
 		if (rc == 0) {
@@ -96,20 +111,15 @@ fill(struct rowpipe *rp, struct batch *b)
 		}
 		s->rc = rc;
 		b->n++;
-		if (rc < 0) {
-			s->msg = keep(b, err);
-			if (rc == -2) {
-				b->last = 1;
-				return;
-			}
+		if (rc == 1) {
+			put_row(b, s, &s->row);
 			continue;
 		}
-		/* Offsets, since the arena may move as it grows. */
-		s->str[S_CASE_ID] = keep(b, s->row.case_id);
-		s->str[S_PROFILE] = keep(b, s->row.profile);
-		s->str[S_AREA] = keep(b, s->row.area);
-		s->str[S_PLAN_TYPE] = keep(b, s->row.plan_type);
-		s->str[S_WORKER] = keep(b, s->row.worker);
+		s->msg = keep(b, err, strlen(err) + 1);
+		if (rc == -2) {
+			b->last = 1;
+			return;
+		}
 	}
 }
 
@@ -148,9 +158,12 @@ struct rowpipe *
 rowpipe_start(struct caseload *cl)
 {
 	struct rowpipe	*rp;
+	size_t		 i;
 
 	rp = xcalloc(1, sizeof(*rp));
 	rp->cl = cl;
+	for (i = 0; i < NBATCHES; i++)
+		rp->b[i].arena = xmalloc(ARENA_SIZE);
 	pthread_mutex_init(&rp->mu, NULL);
 	pthread_cond_init(&rp->filled, NULL);
 	pthread_cond_init(&rp->emptied, NULL);
@@ -158,6 +171,8 @@ rowpipe_start(struct caseload *cl)
 		pthread_mutex_destroy(&rp->mu);
 		pthread_cond_destroy(&rp->filled);
 		pthread_cond_destroy(&rp->emptied);
+		for (i = 0; i < NBATCHES; i++)
+			free(rp->b[i].arena);
 		free(rp);
 		return NULL;
 	}
@@ -179,11 +194,10 @@ give_back(struct rowpipe *rp)
 }
 
 int
-rowpipe_next(struct rowpipe *rp, struct case_row *row, char *err,
+rowpipe_next(struct rowpipe *rp, const struct case_row **row, char *err,
     size_t errsz)
 {
 	struct slot	*s;
-	struct batch	*b;
 
 	for (;;) {
 		if (rp->cur != NULL && rp->pos < rp->cur->n)
@@ -198,18 +212,12 @@ rowpipe_next(struct rowpipe *rp, struct case_row *row, char *err,
 		pthread_mutex_unlock(&rp->mu);
 		rp->pos = 0;
 	}
-	b = rp->cur;
-	s = &b->v[rp->pos++];
+	s = &rp->cur->v[rp->pos++];
 	if (s->rc < 0) {
-		snprintf(err, errsz, "%s", taken(b, s->msg));
+		snprintf(err, errsz, "%s", s->msg);
 		return s->rc;
 	}
-	*row = s->row;
-	row->case_id = taken(b, s->str[S_CASE_ID]);
-	row->profile = taken(b, s->str[S_PROFILE]);
-	row->area = taken(b, s->str[S_AREA]);
-	row->plan_type = taken(b, s->str[S_PLAN_TYPE]);
-	row->worker = taken(b, s->str[S_WORKER]);
+	*row = &s->row;
 	return 1;
 }
 
