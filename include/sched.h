@@ -81,24 +81,38 @@ struct sched_opts {
 	int		 within;	/* due-soon: at most this many working days */
 	unsigned	 kinds;		/* 1u << enum kind wanted; 0: all */
 	size_t		 max_items;	/* 0: SCHED_MAX_ITEMS */
+	int		 proven;	/* only items the facts prove: stop a
+					   chain at its first projected item */
 };
 
 #define SCHED_MAX_ITEMS	10000
 #define SCHED_MAX_RULES	256	/* rules that apply to one case */
 
-/* The rules that apply to one profile, plan type and area, indexed. */
+/*
+ * The rules that apply to one profile, plan type and area, indexed for the
+ * kinds wanted.
+ */
 struct sched_rules {
 	unsigned long		 serial;	/* the profile's */
 	enum plan_type		 plan;
 	int			 area;
+	unsigned		 kinds;		/* sched_opts.kinds */
 	const struct rule	*chosen[SCHED_MAX_RULES]; /* most specific
 						   per slot */
 	size_t			 n;
 	int			 overflow;	/* more rules than that */
 	const struct rule	*by_kind[KIND_COUNT];	/* first of each kind */
-	const struct rule	*ahead[2][8];	/* falling before each review
-						   (0) or visit (1) */
+	const struct rule	*ahead[2][8];	/* wanted, falling before each
+						   review (0) or visit (1) */
 	size_t			 nahead[2];
+	/* In the order chosen: */
+	const struct rule	*derived[SCHED_MAX_RULES]; /* wanted, from each
+						   meeting, review or visit */
+	size_t			 nderived;
+	const struct rule	*notset[SCHED_MAX_RULES]; /* noted as not set */
+	size_t			 nnotset;
+	const struct rule	*miles[SCHED_MAX_RULES]; /* wanted milestones */
+	size_t			 nmiles;
 };
 
 struct schedule {
@@ -114,6 +128,7 @@ struct schedule {
 	size_t			 occcap;
 	struct sched_rules	 memo[16];
 	size_t			 nextmemo;
+	size_t			 lastmemo;	/* + 1; 0: none */
 };
 
 enum sched_err {

@@ -1055,6 +1055,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	r.so.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
 	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
+	/* Findings and figures alike count only what the caseload proves. */
+	r.so.proven = 1;
 	if ((cl = open_rows(&r, &fd)) == NULL) {
 		run_free(&r);
 		return EXIT_USAGE;

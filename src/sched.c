@@ -255,21 +255,38 @@ choose_rules(const struct engine *en, struct sched_rules *rs)
 }
 
 /*
- * Index the chosen rules: the rule of each kind, and the rules that fall
- * before a review or a visit (notices, written updates), which decide how
- * far past the horizon a chain must be followed.
+ * Index the chosen rules: the rule of each kind; the wanted rules that
+ * fall before a review or a visit (notices, written updates), which decide
+ * how far past the horizon a chain must be followed; and, in the order
+ * chosen, the wanted rules derived from each meeting, review or visit, the
+ * rules set out as not set, and the wanted milestones.
  */
 static void
 index_rules(struct sched_rules *rs)
 {
 	const struct rule	*r;
 	size_t			 i, w;
+	int			 want;
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->chosen[i];
+		want = rs->kinds == 0 || (rs->kinds & (1u << r->kind)) != 0;
 		if (rs->by_kind[r->kind] == NULL)
 			rs->by_kind[r->kind] = r;
-		if (r->not_set || r->offset.n >= 0)
+		if (r->not_set && r->kind != KIND_REVIEW &&
+		    r->kind != KIND_VISIT && r->kind != KIND_ASSESSMENT &&
+		    r->kind != KIND_FIRST_MEETING)
+			rs->notset[rs->nnotset++] = r;
+		if (r->not_set || !want)
+			continue;
+		if (r->kind == KIND_MILESTONE) {
+			rs->miles[rs->nmiles++] = r;
+			continue;
+		}
+		if (r->nevery == 0 && (r->anchor == ANCHOR_MEETING ||
+		    r->anchor == ANCHOR_REVIEW || r->anchor == ANCHOR_VISIT))
+			rs->derived[rs->nderived++] = r;
+		if (r->offset.n >= 0)
 			continue;
 		if (r->anchor == ANCHOR_MEETING || r->anchor == ANCHOR_REVIEW)
 			w = 0;
@@ -284,7 +301,8 @@ index_rules(struct sched_rules *rs)
 
 /*
  * The rules for this case: remembered in the schedule per profile, plan
- * type and area, or chosen into local for a profile built by hand.
+ * type, area and kinds wanted, or chosen into local for a profile built by
+ * hand.
  */
 static const struct sched_rules *
 pick_rules(const struct engine *en, struct sched_rules *local)
@@ -293,22 +311,30 @@ pick_rules(const struct engine *en, struct sched_rules *local)
 	struct sched_rules	*rs;
 	size_t			 i;
 
+#define SAME(rs) ((rs)->serial == en->p->serial &&			\
+	    (rs)->plan == en->f->plan_type && (rs)->area == en->f->area &&	\
+	    (rs)->kinds == en->o->kinds)
 	if (en->p->serial == 0)
 		rs = local;
 	else {
+		if (s->lastmemo != 0 && SAME(&s->memo[s->lastmemo - 1]))
+			return &s->memo[s->lastmemo - 1];
 		for (i = 0; i < 16; i++) {
 			rs = &s->memo[i];
-			if (rs->serial == en->p->serial &&
-			    rs->plan == en->f->plan_type &&
-			    rs->area == en->f->area)
+			if (SAME(rs)) {
+				s->lastmemo = i + 1;
 				return rs;
+			}
 		}
+		s->lastmemo = s->nextmemo % 16 + 1;
 		rs = &s->memo[s->nextmemo++ % 16];
 	}
+#undef SAME
 	memset(rs, 0, sizeof(*rs));
 	rs->serial = en->p->serial;
 	rs->plan = en->f->plan_type;
 	rs->area = en->f->area;
+	rs->kinds = en->o->kinds;
 	choose_rules(en, rs);
 	index_rules(rs);
 	return rs;
@@ -488,6 +514,9 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		if (h == DATE_NONE && (due == DATE_NONE ||
 		    (due > en->o->until && lookahead(en, k, due) > en->o->until)))
 			break;
+		/* Past the last held one, projected from a projection. */
+		if (h == DATE_NONE && prev.projected && en->o->proven)
+			break;
 		/*
 		 * Unnumbered: the first held one is the last recorded; those
 		 * after it are the next, the one after that, and so on.
@@ -578,11 +607,8 @@ milestones(struct engine *en, struct when assess, struct when start)
 	size_t			 i;
 	int			 d;
 
-	for (i = 0; i < en->rs->n; i++) {
-		r = en->rs->chosen[i];
-		if (r->kind != KIND_MILESTONE || r->not_set ||
-		    !wanted(en, r->kind))
-			continue;
+	for (i = 0; i < en->rs->nmiles; i++) {
+		r = en->rs->miles[i];
 		a = anchor_when(en, r->anchor, assess, start);
 		if (a.date == DATE_NONE) {
 			note(en, NOTE_NO_ANCHOR, r, r->kind,
@@ -688,7 +714,10 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	int			 rc;
 
 	memset(&en, 0, sizeof(en));
-	memset(e, 0, sizeof(*e));
+	e->code = SE_OK;
+	e->anchor = ANCHOR_NONE;
+	e->kind = KIND_ASSESSMENT;
+	e->msg[0] = '\0';
 	en.p = p;
 	en.cal = cal;
 	en.f = f;
@@ -714,13 +743,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		    " one case", SCHED_MAX_RULES);
 		return -1;
 	}
-	for (i = 0; i < en.rs->n; i++) {
-		r = en.rs->chosen[i];
-		if (r->nevery == 0 && !r->not_set && wanted(&en, r->kind) &&
-		    (r->anchor == ANCHOR_MEETING || r->anchor == ANCHOR_REVIEW ||
-		    r->anchor == ANCHOR_VISIT))
-			en.need_occ = 1;
-	}
+	en.need_occ = en.rs->nderived > 0;
 
 	/* The assessment, and the date it completes (held or projected). */
 	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
@@ -762,23 +785,12 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (chain(&en, KIND_VISIT, start, f->visits, f->nvisits, 0,
 	    f->visits_unnumbered) == -1)
 		goto out;
-	for (i = 0; i < en.rs->n; i++) {
-		r = en.rs->chosen[i];
-		if (r->kind == KIND_MILESTONE || r->not_set) {
-			if (r->not_set && r->kind != KIND_REVIEW &&
-			    r->kind != KIND_VISIT &&
-			    r->kind != KIND_ASSESSMENT &&
-			    r->kind != KIND_FIRST_MEETING)
-				note(&en, NOTE_NOT_SET, r, r->kind,
-				    ANCHOR_NONE);
-			continue;
-		}
-		if (r->nevery == 0 && wanted(&en, r->kind) &&
-		    (r->anchor == ANCHOR_MEETING ||
-		    r->anchor == ANCHOR_REVIEW || r->anchor == ANCHOR_VISIT) &&
-		    derived(&en, r) == -1)
+	for (i = 0; i < en.rs->nnotset; i++)
+		note(&en, NOTE_NOT_SET, en.rs->notset[i], en.rs->notset[i]->kind,
+		    ANCHOR_NONE);
+	for (i = 0; i < en.rs->nderived; i++)
+		if (derived(&en, en.rs->derived[i]) == -1)
 			goto out;
-	}
 	if (milestones(&en, assess, start) == -1)
 		goto out;
 

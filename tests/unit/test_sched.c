@@ -222,6 +222,9 @@ struct ospec {
 	size_t		 max_items;
 };
 
+/* Build with sched_opts.proven set (test_proven). */
+static int	 proven;
+
 struct row {
 	const char		*name;
 	const struct profile	*p;
@@ -285,6 +288,7 @@ build(const struct fspec *fs, const struct ospec *os, struct built *b)
 	b->o.within = os->within;
 	b->o.kinds = os->kinds;
 	b->o.max_items = os->max_items;
+	b->o.proven = proven;
 }
 
 static const char *
@@ -502,6 +506,52 @@ static void
 test_chain(void **state)
 {
 	run_rows(chain_rows, NROWS(chain_rows), plain);
+}
+
+/*
+ * Only what the facts prove (the nightly check): each chain stops at its
+ * first item counted from a projection.  The rows are cases above, whose
+ * dates were worked out there, with their given items alone expected.
+ */
+static const struct row proven_rows[] = {
+	{ "the chains above stop at review 2 and visit 2",
+	  &chain, { .first = "2026-06-01", .reviews = { "2026-06-26" },
+	  .visits = { "2026-06-30" } },
+	  { "2026-07-01", "2026-08-28", 5, 0, 0 }, {
+		"review 1 2026-06-29 - 2026-06-26 given done",
+		"visit 1 2026-06-29 - 2026-06-30 given late",
+		"review 2 2026-07-24 - - given upcoming",
+		"visit 2 2026-07-28 - - given upcoming",
+		NULL } },
+	{ "the ordinal list: review 1 only, counted from the held meeting",
+	  &ord, { .first = "2026-06-01" },
+	  { "2026-06-01", "2027-12-31", 5, KBIT(KIND_REVIEW), 0 }, {
+		"review 1 2026-06-29 - - given upcoming",
+		NULL } },
+	{ "a reduction after held reviews: review 6 from the held 13 Jul",
+	  &reduce, { .first = "2026-01-13", .flags = FACT_MANAGER_AGREED,
+	  .reviews = { "2026-02-24", "2026-04-07", "2026-05-19",
+	  "2026-06-30", "2026-07-13" } },
+	  { "2026-01-13", "2026-12-31", 0, 0, 0 }, {
+		"review 1 2026-02-24 - 2026-02-24 given done",
+		"review 2 2026-04-07 - 2026-04-07 given done",
+		"review 3 2026-05-19 - 2026-05-19 given done",
+		"review 4 2026-06-30 - 2026-06-30 given done",
+		"review 5 2026-08-11 - 2026-07-13 given done",
+		"review 6 2026-10-13 - - given upcoming",
+		NULL } },
+	{ "no first meeting held: every review is projected, so none",
+	  &oneoff, { .referral = "2026-06-01", .assessment = "2026-07-31" },
+	  { "2026-06-01", "2026-10-31", 5, KBIT(KIND_REVIEW), 0 }, {
+		NULL } },
+};
+
+static void
+test_proven(void **state)
+{
+	proven = 1;
+	run_rows(proven_rows, NROWS(proven_rows), plain);
+	proven = 0;
 }
 
 /* --- reduce_to, reduce_after, reduce_when ------------------------------- */
@@ -1135,6 +1185,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_projection),
 		cmocka_unit_test(test_chain),
+		cmocka_unit_test(test_proven),
 		cmocka_unit_test(test_reduce),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_occurrences),
