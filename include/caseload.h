@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "csv.h"
+
 enum date_style {
 	DATES_ISO,		/* YYYY-MM-DD, optionally with a time part */
 	DATES_UK		/* also DD/MM/YYYY, only when asked for */
@@ -32,11 +34,11 @@ struct case_row {
 	int		 residence;
 	int		 first_meeting;
 	int		 last_review;
-	long		 reviews_held;	/* -1 if empty */
 	int		 last_visit;
+	long		 reviews_held;	/* -1 if empty */
 	int		 closed;	/* the closed cell says closed as of as_of */
 	int		 manager_agreed;
-	/* The strings above lie in this one block, to be copied at once. */
+	/* The strings above lie in this one block. */
 	const char	*strings;
 	size_t		 strings_len;
 };
@@ -58,6 +60,17 @@ void		 caseload_close(struct caseload *);
  */
 int		 caseload_next(struct caseload *, struct case_row *row,
 		    char *err, size_t errsz);
+
+/* The most a row's strings can take: five fields at the CSV limit. */
+#define CASELOAD_STRINGS_MAX	(5 * (CSV_MAX_FIELD + 1))
+
+/*
+ * As caseload_next(), but the row's strings are written to buf, which has
+ * room for CASELOAD_STRINGS_MAX bytes and is the caller's to keep: rows
+ * can be gathered without copying their strings again.
+ */
+int		 caseload_next_in(struct caseload *, struct case_row *row,
+		    char *buf, char *err, size_t errsz);
 
 /*
  * A usable row whose case_id is the same as an earlier usable row's.

@@ -98,8 +98,12 @@ struct caseload {
 	int			 as_of;
 	size_t			 nhead;		/* fields in the header */
 	int			 col[COL__MAX];	/* field number, or -1 */
-	char			*sbuf;		/* the row's strings */
-	size_t			 sbufsz;
+	int			 present[COL__MAX]; /* the columns there are */
+	size_t			 npresent;
+	int			 pdates[COL__MAX]; /* the date columns there are */
+	size_t			 npdates;
+	char			*sbuf;		/* the row's strings:
+						   CASELOAD_STRINGS_MAX */
 	struct dcache		*dcache;	/* DCACHE_SIZE */
 	struct refs		 refs;
 	struct case_repeat	*reps;		/* found at the end */
@@ -124,6 +128,11 @@ static inline struct cell
 trim(const char *s, size_t len)
 {
 	struct cell	 c;
+
+	c.s = s;
+	c.len = len;
+	if (len == 0 || (!is_blank(s[0]) && !is_blank(s[len - 1])))
+		return c;
 
 	while (len > 0 && is_blank(s[0])) {
 		s++;
@@ -211,6 +220,32 @@ fmterr(char *err, size_t errsz, const char *name, long line,
 	va_end(ap);
 }
 
+/* Where a date column goes in a case_row, or (size_t)-1. */
+static size_t
+date_slot(int c)
+{
+	switch (c) {
+	case COL_REFERRAL:
+		return offsetof(struct case_row, referral);
+	case COL_ASSESSMENT:
+		return offsetof(struct case_row, assessment);
+	case COL_PLAN_DECISION:
+		return offsetof(struct case_row, plan_decision);
+	case COL_RCPC:
+		return offsetof(struct case_row, rcpc);
+	case COL_RESIDENCE:
+		return offsetof(struct case_row, residence);
+	case COL_FIRST_MEETING:
+		return offsetof(struct case_row, first_meeting);
+	case COL_LAST_REVIEW:
+		return offsetof(struct case_row, last_review);
+	case COL_LAST_VISIT:
+		return offsetof(struct case_row, last_visit);
+	default:
+		return (size_t)-1;
+	}
+}
+
 struct caseload *
 caseload_open(int fd, const char *name, enum date_style style, int as_of,
     char *err, size_t errsz)
@@ -270,6 +305,12 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 			    col_names[c]);
 			goto fail;
 		}
+	for (c = 0; c < COL__MAX; c++)
+		if (cl->col[c] != -1) {
+			cl->present[cl->npresent++] = c;
+			if (date_slot(c) != (size_t)-1)
+				cl->pdates[cl->npdates++] = c;
+		}
 	return cl;
 fail:
 	caseload_close(cl);
@@ -290,18 +331,30 @@ caseload_close(struct caseload *cl)
 	free(cl);
 }
 
+/*
+ * A 64-bit hash of a case reference, eight bytes at a time, with a final
+ * mix so that the top bits, which choose the bucket, depend on every byte.
+ */
 static uint64_t
 hash64(const char *s, size_t len)
 {
-	uint64_t	 h = 1469598103934665603ULL;
-	size_t		 i;
+	uint64_t	 h, w;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 31;
+	}
+	if (len > 0) {
+		w = 0;
+		memcpy(&w, s, len);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
 }
@@ -644,41 +697,41 @@ yes_no(struct cell c)
 	return -1;
 }
 
-static struct cell
-get(const struct caseload *cl, const struct csv_record *rec, enum col c)
+/* A trimmed cell as a NUL-terminated string at *p, or NULL if empty. */
+static inline const char *
+put_str(char **p, struct cell c)
 {
-	struct cell	 none = { "", 0 };
-	int		 i;
+	char	*at = *p;
 
-	if ((i = cl->col[c]) < 0 || (size_t)i >= rec->n)
-		return none;
-	return trim(rec->field[i], rec->len[i]);
+	if (c.len == 0)
+		return NULL;
+	memcpy(at, c.s, c.len);
+	at[c.len] = '\0';
+	*p = at + c.len + 1;
+	return at;
 }
 
 int
 caseload_next(struct caseload *cl, struct case_row *row, char *err,
     size_t errsz)
 {
-	static const struct {
-		enum col	 col;
-		size_t		 off;
-	} dates[] = {
-		{ COL_REFERRAL, offsetof(struct case_row, referral) },
-		{ COL_ASSESSMENT, offsetof(struct case_row, assessment) },
-		{ COL_PLAN_DECISION, offsetof(struct case_row, plan_decision) },
-		{ COL_RCPC, offsetof(struct case_row, rcpc) },
-		{ COL_RESIDENCE, offsetof(struct case_row, residence) },
-		{ COL_FIRST_MEETING, offsetof(struct case_row, first_meeting) },
-		{ COL_LAST_REVIEW, offsetof(struct case_row, last_review) },
-		{ COL_LAST_VISIT, offsetof(struct case_row, last_visit) },
-	};
+	if (cl->sbuf == NULL)
+		cl->sbuf = xmalloc(CASELOAD_STRINGS_MAX);
+	return caseload_next_in(cl, row, cl->sbuf, err, errsz);
+}
+
+int
+caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
+    char *err, size_t errsz)
+{
+	static const struct cell none = { "", 0 };
 	struct csv_record	 rec;
 	struct cell		 cell[COL__MAX];
-	const char		*why, *str[NSTRCOLS];
+	const char		*why;
 	char			 reason[256], sbuf[SHOWN_MAX + 4], *p;
-	size_t			 i, need;
+	size_t			 i, k;
 	long			 v;
-	int			 rv, c, d, *slot;
+	int			 rv, c, d;
 
 	for (;;) {
 		rv = csv_next(cl->csv, &rec, reason, sizeof(reason));
@@ -705,10 +758,15 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		return -1;
 	}
 
-	memset(row, 0, sizeof(*row));
-	row->line = rec.line;
+	/* Only the columns there are; the others stay empty. */
 	for (c = 0; c < COL__MAX; c++)
-		cell[c] = get(cl, &rec, c);
+		cell[c] = none;
+	for (k = 0; k < cl->npresent; k++) {
+		c = cl->present[k];
+		if ((size_t)cl->col[c] < rec.n)
+			cell[c] = trim(rec.field[cl->col[c]],
+			    rec.len[cl->col[c]]);
+	}
 
 	if (cell[COL_CASE_ID].len == 0) {
 		fmterr(err, errsz, cl->name, rec.line, "case_id is empty");
@@ -719,24 +777,28 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		return -1;
 	}
 	for (c = 0; c < NSTRCOLS; c++)
-		if ((why = bad_text(cell[c])) != NULL) {
+		if (cell[c].len > 0 && (why = bad_text(cell[c])) != NULL) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
 			    col_names[c], why);
 			return -1;
 		}
 
-	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
-		c = dates[i].col;
-		slot = (int *)(void *)((char *)row + dates[i].off);
-		*slot = DATE_NONE;
+	memset(row, 0, sizeof(*row));
+	row->line = rec.line;
+	row->referral = row->assessment = row->plan_decision = DATE_NONE;
+	row->rcpc = row->residence = row->first_meeting = DATE_NONE;
+	row->last_review = row->last_visit = DATE_NONE;
+	for (k = 0; k < cl->npdates; k++) {
+		c = cl->pdates[k];
 		if (cell[c].len == 0)
 			continue;
-		if (row_date(cl, cell[c], slot, &why) == -1) {
+		if (row_date(cl, cell[c], &d, &why) == -1) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s",
 			    col_names[c], shown(cell[c], sbuf, sizeof(sbuf)),
 			    why);
 			return -1;
 		}
+		*(int *)(void *)((char *)row + date_slot(c)) = d;
 	}
 
 	row->reviews_held = -1;
@@ -779,28 +841,14 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	}
 
 	/* Copy the strings out, trimmed and NUL-terminated. */
-	for (need = 0, c = 0; c < NSTRCOLS; c++)
-		need += cell[c].len + 1;
-	if (need > cl->sbufsz) {
-		cl->sbuf = xreallocarray(cl->sbuf, need, 1);
-		cl->sbufsz = need;
-	}
-	for (p = cl->sbuf, c = 0; c < NSTRCOLS; c++) {
-		str[c] = NULL;
-		if (cell[c].len == 0)
-			continue;
-		memcpy(p, cell[c].s, cell[c].len);
-		p[cell[c].len] = '\0';
-		str[c] = p;
-		p += cell[c].len + 1;
-	}
-	row->case_id = str[COL_CASE_ID];
-	row->profile = str[COL_PROFILE];
-	row->area = str[COL_AREA];
-	row->plan_type = str[COL_PLAN_TYPE];
-	row->worker = str[COL_WORKER];
-	row->strings = cl->sbuf;
-	row->strings_len = (size_t)(p - cl->sbuf);
+	p = buf;
+	row->case_id = put_str(&p, cell[COL_CASE_ID]);
+	row->profile = put_str(&p, cell[COL_PROFILE]);
+	row->area = put_str(&p, cell[COL_AREA]);
+	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
+	row->worker = put_str(&p, cell[COL_WORKER]);
+	row->strings = buf;
+	row->strings_len = (size_t)(p - buf);
 	add_ref(&cl->refs, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
 	    row->line);
 	return 1;
