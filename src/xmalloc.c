@@ -48,6 +48,18 @@ xcalloc(size_t n, size_t sz)
 }
 
 void *
+xmalloc_aligned(size_t align, size_t n)
+{
+	void	*p;
+
+	if (align < sizeof(void *))
+		align = sizeof(void *);
+	if (posix_memalign(&p, align, n == 0 ? 1 : n) != 0)
+		oom();
+	return p;
+}
+
+void *
 xreallocarray(void *old, size_t n, size_t sz)
 {
 	void	*p;
