@@ -54,5 +54,11 @@ void	csv_general(struct csv_reader *, int on);
  * -, @, tab or carriage return) gets a leading apostrophe.
  */
 void	csv_write_field(FILE *out, const char *s, int neutralise);
+/*
+ * The same into dst, which has room for CSV_FIELD_MAX(strlen(s)) bytes;
+ * returns the bytes written (no NUL).
+ */
+#define CSV_FIELD_MAX(len)	(2 * (len) + 3)
+size_t	csv_format_field(char *dst, const char *s, int neutralise);
 
 #endif

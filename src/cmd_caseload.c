@@ -611,7 +611,18 @@ struct tally {
 	unsigned long	 unknown[KIND_COUNT];
 };
 
+/*
+ * A finding's line, made whole and written at once: the nightly check
+ * writes a hundred thousand of them, and stdio's calls, one a field and
+ * each taking the stream's lock, cost more than making them.
+ */
+struct line {
+	char		*b;
+	size_t		 n, cap;
+};
+
 struct check {
+	struct line	 ln;
 	enum out_format	 fmt;
 	int		 summary;
 	unsigned long	 nfind, noverdue, ndue;
@@ -673,76 +684,128 @@ count(struct tally *t, const struct schedule *s, int reviews_unknown)
 		t->unknown[KIND_REVIEW]++;
 }
 
-static void
-finding_text(FILE *out, const struct case_row *row, const struct loaded *l,
-    const struct facts *f, const struct item *it, long wd)
+/* Room for more bytes at the end of the line; returns where they go. */
+static char *
+line_room(struct line *ln, size_t more)
 {
-	char	 d[DATE_STRLEN], w[320];
-
-	fprintf(out, "%-8s %s %s  %s  %s", it->status == ST_OVERDUE ?
-	    "overdue" : "due-soon", date_weekday_name(it->due),
-	    date_format(it->due, d), row->case_id, l->p->id);
-	if (f->area >= 0)
-		fprintf(out, "/%s", l->p->areas[f->area].id);
-	fprintf(out, "  %s  %s  ", row->worker ? row->worker : "-",
-	    out_what(it, w, sizeof(w)));
-	if (it->status == ST_OVERDUE)
-		fprintf(out, "(%ld working day%s overdue)\n", -wd,
-		    wd == -1 ? "" : "s");
-	else if (wd == 0)
-		fputs("(due today)\n", out);
-	else
-		fprintf(out, "(in %ld working day%s)\n", wd,
-		    wd == 1 ? "" : "s");
+	if (more > ln->cap - ln->n) {
+		while (more > ln->cap - ln->n)
+			ln->cap = ln->cap ? ln->cap * 2 : 512;
+		ln->b = xreallocarray(ln->b, ln->cap, 1);
+	}
+	return ln->b + ln->n;
 }
 
-/* A signed number, without printf: the nightly check writes many. */
 static void
-put_long(FILE *out, long v)
+line_add(struct line *ln, const char *s, size_t len)
+{
+	memcpy(line_room(ln, len), s, len);
+	ln->n += len;
+}
+
+static void
+line_str(struct line *ln, const char *s)
+{
+	line_add(ln, s, strlen(s));
+}
+
+/* A CSV field, neutralised for spreadsheets, then the delimiter d. */
+static void
+line_csv(struct line *ln, const char *s, char d)
+{
+	char	*w;
+
+	w = line_room(ln, CSV_FIELD_MAX(strlen(s)) + 1);
+	w += csv_format_field(w, s, 1);
+	*w++ = d;
+	ln->n = (size_t)(w - ln->b);
+}
+
+static void
+line_long(struct line *ln, long v)
 {
 	char		 buf[24], *p;
 	unsigned long	 u;
 
 	p = buf + sizeof(buf);
-	*--p = '\0';
 	u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 	do
 		*--p = (char)('0' + u % 10);
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	fputs(p, out);
+	line_add(ln, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void
-finding_csv(FILE *out, const struct case_row *row, const struct loaded *l,
-    const struct facts *f, const struct item *it, long wd)
+line_date(struct line *ln, int d)
 {
-	char	 d[DATE_STRLEN], w[320];
+	date_format(d, line_room(ln, DATE_STRLEN));
+	ln->n += DATE_STRLEN - 1;
+}
 
-	csv_write_field(out, row->case_id, 1);
-	putc(',', out);
-	csv_write_field(out, l->p->id, 1);
-	putc(',', out);
-	csv_write_field(out, f->area >= 0 ? l->p->areas[f->area].id : "", 1);
-	putc(',', out);
-	csv_write_field(out, row->worker ? row->worker : "", 1);
-	putc(',', out);
-	fputs(kind_name(it->kind), out);
-	putc(',', out);
+static void
+finding_text(struct line *ln, const struct case_row *row,
+    const struct loaded *l, const struct facts *f, const struct item *it,
+    long wd)
+{
+	char	 w[320];
+
+	line_str(ln, it->status == ST_OVERDUE ? "overdue  " : "due-soon ");
+	line_str(ln, date_weekday_name(it->due));
+	line_add(ln, " ", 1);
+	line_date(ln, it->due);
+	line_add(ln, "  ", 2);
+	line_str(ln, row->case_id);
+	line_add(ln, "  ", 2);
+	line_str(ln, l->p->id);
+	if (f->area >= 0) {
+		line_add(ln, "/", 1);
+		line_str(ln, l->p->areas[f->area].id);
+	}
+	line_add(ln, "  ", 2);
+	line_str(ln, row->worker ? row->worker : "-");
+	line_add(ln, "  ", 2);
+	line_str(ln, out_what(it, w, sizeof(w)));
+	if (it->status == ST_OVERDUE) {
+		line_add(ln, "  (", 3);
+		line_long(ln, -wd);
+		line_str(ln, wd == -1 ? " working day overdue)\n" :
+		    " working days overdue)\n");
+	} else if (wd == 0)
+		line_str(ln, "  (due today)\n");
+	else {
+		line_add(ln, "  (in ", 6);
+		line_long(ln, wd);
+		line_str(ln, wd == 1 ? " working day)\n" :
+		    " working days)\n");
+	}
+}
+
+static void
+finding_csv(struct line *ln, const struct case_row *row,
+    const struct loaded *l, const struct facts *f, const struct item *it,
+    long wd)
+{
+	char	 w[320];
+
+	line_csv(ln, row->case_id, ',');
+	line_csv(ln, l->p->id, ',');
+	line_csv(ln, f->area >= 0 ? l->p->areas[f->area].id : "", ',');
+	line_csv(ln, row->worker ? row->worker : "", ',');
+	line_str(ln, kind_name(it->kind));
+	line_add(ln, ",", 1);
 	if (it->seq > 0)
-		put_long(out, (long)it->seq);
-	putc(',', out);
-	fputs(date_format(it->due, d), out);
-	putc(',', out);
-	fputs(status_name(it->status), out);
-	putc(',', out);
-	csv_write_field(out, out_what(it, w, sizeof(w)), 1);
-	putc(',', out);
-	put_long(out, wd);
-	putc(',', out);
-	csv_write_field(out, it->rule->source, 1);
-	putc('\n', out);
+		line_long(ln, (long)it->seq);
+	line_add(ln, ",", 1);
+	line_date(ln, it->due);
+	line_add(ln, ",", 1);
+	line_str(ln, status_name(it->status));
+	line_add(ln, ",", 1);
+	line_csv(ln, out_what(it, w, sizeof(w)), ',');
+	line_long(ln, wd);
+	line_add(ln, ",", 1);
+	line_csv(ln, it->rule->source, '\n');
 }
 
 static void
@@ -825,17 +888,20 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			continue;
 		}
 		wd = cal_between(l->cal, r->so.as_of, it->due);
+		ck->ln.n = 0;
 		switch (ck->fmt) {
 		case FMT_CSV:
-			finding_csv(out, row, l, f, it, wd);
+			finding_csv(&ck->ln, row, l, f, it, wd);
 			break;
 		case FMT_JSON:
 			finding_json(out, ck->nfind, row, l, f, it, wd);
 			break;
 		default:
-			finding_text(out, row, l, f, it, wd);
+			finding_text(&ck->ln, row, l, f, it, wd);
 			break;
 		}
+		if (ck->ln.n > 0)
+			fwrite(ck->ln.b, 1, ck->ln.n, out);
 		ck->nfind++;
 	}
 	return ferror(out) ? -1 : 0;
@@ -972,6 +1038,7 @@ check_free(struct check *ck)
 		free(ck->by_worker[i].key);
 	free(ck->by_profile);
 	free(ck->by_worker);
+	free(ck->ln.b);
 }
 
 /*

@@ -704,27 +704,45 @@ more:
 	goto restart;
 }
 
+size_t
+csv_format_field(char *dst, const char *s, int neutralise)
+{
+	const char	*p;
+	char		*w = dst;
+	size_t		 plain;
+	int		 quote, tick;
+
+	plain = strcspn(s, ",\"\r\n");
+	quote = s[plain] != '\0';
+	tick = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!quote && !tick) {
+		memcpy(w, s, plain);
+		return plain;
+	}
+	if (quote)
+		*w++ = '"';
+	if (tick)
+		*w++ = '\'';
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			*w++ = '"';
+		*w++ = *p;
+	}
+	if (quote)
+		*w++ = '"';
+	return (size_t)(w - dst);
+}
+
 void
 csv_write_field(FILE *out, const char *s, int neutralise)
 {
-	const char	*p;
-	int		 quote, tick;
+	char	 buf[256], *p;
+	size_t	 len;
 
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	tick = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	if (!quote && !tick) {
-		fputs(s, out);
-		return;
-	}
-	if (quote)
-		putc('"', out);
-	if (tick)
-		putc('\'', out);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', out);
-		putc(*p, out);
-	}
-	if (quote)
-		putc('"', out);
+	len = strlen(s);
+	p = CSV_FIELD_MAX(len) <= sizeof(buf) ? buf :
+	    xmalloc(CSV_FIELD_MAX(len));
+	fwrite(p, 1, csv_format_field(p, s, neutralise), out);
+	if (p != buf)
+		free(p);
 }

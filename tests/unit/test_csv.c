@@ -586,6 +586,28 @@ test_write_field(void **state)
 	}
 }
 
+/* The same into a buffer, within the room CSV_FIELD_MAX promises. */
+static void
+test_format_field(void **state)
+{
+	char	 buf[64];
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(writes) / sizeof(writes[0]); i++) {
+		memset(buf, '#', sizeof(buf));
+		n = csv_format_field(buf, writes[i].in, writes[i].neutralise);
+		assert_true(n <= CSV_FIELD_MAX(strlen(writes[i].in)));
+		assert_int_equal(n, strlen(writes[i].out));
+		assert_memory_equal(buf, writes[i].out, n);
+		assert_int_equal(buf[n], '#');
+	}
+	/* The worst case: all quotes, neutralised. */
+	n = csv_format_field(buf, "\"\"\"", 1);
+	assert_int_equal(n, 8);
+	assert_true(n <= CSV_FIELD_MAX(3));
+	assert_memory_equal(buf, "\"\"\"\"\"\"\"\"", 8);
+}
+
 /* What the writer writes, the reader reads back. */
 static void
 test_round_trip(void **state)
@@ -702,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_block_boundaries),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_write_field),
+		cmocka_unit_test(test_format_field),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_fast_path_agrees),
 	};
