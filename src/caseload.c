@@ -399,14 +399,6 @@ refs_free(struct refs *rs)
 }
 
 static int
-cmp_ref(const struct ref *a, const struct ref *b)
-{
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
-}
-
-static int
 cmp_rep(const void *a, const void *b)
 {
 	const struct case_repeat	*x = a, *y = b;
@@ -424,63 +416,48 @@ add_repeat(struct caseload *cl, long line, long first)
 }
 
 /*
- * Sort each bucket by hash, then line: one counting pass on the hash bits
- * below the bucket's (as many as the bucket has entries, about), then
- * insertion inside each of those, which hold one or two.  The repeats are
- * then read off, and put in file order.
+ * Each bucket in turn through a hash table small enough for the cache,
+ * its entries in file order: an entry whose hash is in the table already
+ * repeats the row that put it there, which it then replaces.  The table
+ * is never cleared: every hash of bucket k has k in its top bits, so a
+ * slot holding another top is empty for this bucket (a slot of zeros, for
+ * bucket 0, has line 0, which no row has).  The repeats are then put in
+ * file order.
  */
 static void
 find_repeats(struct caseload *cl)
 {
 	struct refs	*rs = &cl->refs;
-	struct ref	*in, *out, x;
-	size_t		*start, i, j, k, c, n, max, nsub, lo;
-	unsigned	 bits, shift;
+	struct ref	*t, *e;
+	size_t		 i, j, k, c, n, max, mask, slot;
 
 	for (max = 0, k = 0; k < REF_BUCKETS; k++)
 		if (rs->b[k].n > max)
 			max = rs->b[k].n;
 	if (max < 2)
 		goto done;
-	for (bits = 4; bits < 16 && ((size_t)1 << bits) < max; bits++)
+	for (mask = 15; mask < 2 * max; mask = mask * 2 + 1)
 		continue;
-	nsub = (size_t)1 << bits;
-	shift = 64 - 8 - bits;
-	in = xreallocarray(NULL, max, sizeof(*in));
-	out = xreallocarray(NULL, max, sizeof(*out));
-	start = xreallocarray(NULL, nsub + 1, sizeof(*start));
+	t = xcalloc(mask + 1, sizeof(*t));
 	for (k = 0; k < REF_BUCKETS; k++) {
 		if ((n = rs->b[k].n) < 2)
 			continue;
-		for (i = 0, c = rs->b[k].first; c != 0; c = rs->next[c - 1]) {
-			j = n - i < REF_CHUNK ? n - i : REF_CHUNK;
-			memcpy(in + i, rs->pool + (c - 1) * REF_CHUNK,
-			    j * sizeof(*in));
-			i += j;
-		}
-		memset(start, 0, (nsub + 1) * sizeof(*start));
-		for (i = 0; i < n; i++)
-			start[((in[i].h >> shift) & (nsub - 1)) + 1]++;
-		for (j = 0; j < nsub; j++)
-			start[j + 1] += start[j];
-		for (i = 0; i < n; i++)
-			out[start[(in[i].h >> shift) & (nsub - 1)]++] = in[i];
-		/* start[j] is now the end of sub-bucket j. */
-		for (lo = 0, j = 0; j < nsub; lo = start[j++])
-			for (i = lo + 1; i < start[j]; i++) {
-				x = out[i];
-				for (c = i; c > lo && cmp_ref(&out[c - 1], &x) > 0;
-				    c--)
-					out[c] = out[c - 1];
-				out[c] = x;
+		for (i = 0, c = rs->b[k].first; c != 0; c = rs->next[c - 1])
+			for (j = 0; j < REF_CHUNK && i < n; j++, i++) {
+				e = &rs->pool[(c - 1) * REF_CHUNK + j];
+				for (slot = e->h & mask;; slot = (slot + 1) & mask)
+					if (t[slot].line == 0 ||
+					    t[slot].h >> (64 - 8) != k ||
+					    t[slot].h == e->h)
+						break;
+				if (t[slot].line != 0 &&
+				    t[slot].h >> (64 - 8) == k &&
+				    t[slot].h == e->h)
+					add_repeat(cl, e->line, t[slot].line);
+				t[slot] = *e;
 			}
-		for (i = 1; i < n; i++)
-			if (out[i].h == out[i - 1].h)
-				add_repeat(cl, out[i].line, out[i - 1].line);
 	}
-	free(in);
-	free(out);
-	free(start);
+	free(t);
 	if (cl->nreps > 1)
 		qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_rep);
 done:

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #if defined(__linux__)
 #include <sys/mman.h>
-#include <unistd.h>
 #if defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
 #define BIG_MAP
 #endif
@@ -20,11 +20,17 @@
 
 #include "xmalloc.h"
 
+/*
+ * Not through stdio: this may be the caseload reader's thread while the
+ * main thread holds the lock of stderr (see walk() in cmd_caseload.c).
+ */
 static void
 oom(void)
 {
-	fputs("cinplan: out of memory\n", stderr);
-	exit(2);
+	static const char	 msg[] = "cinplan: out of memory\n";
+
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(2);
 }
 
 void *
