@@ -76,6 +76,7 @@ static const struct cli_opt export_opts[] = {
 #define MAX_LOADED	64
 struct loaded {
 	char		*id;
+	size_t		 idlen;
 	struct profile	*p;		/* NULL: could not be loaded */
 	struct calendar	*cal;
 	int		 profile_error;	/* the file exists but is broken */
@@ -92,6 +93,7 @@ struct run {
 	const char		*profile_area;	/* NULL: any */
 	struct loaded		*lp;
 	size_t			 nlp;
+	size_t			 lastlp;	/* found last */
 	char			**ids;		/* known ids, listed once */
 	size_t			 nids;
 	int			 listed;
@@ -189,10 +191,16 @@ load_profile(struct run *r, const char *id, size_t idlen)
 	char		*name;
 	size_t		 i;
 
+	/* Rows of one profile often come together: the last one first. */
+	if (r->lastlp < r->nlp && r->lp[r->lastlp].idlen == idlen &&
+	    memcmp(r->lp[r->lastlp].id, id, idlen) == 0)
+		return &r->lp[r->lastlp];
 	for (i = 0; i < r->nlp; i++)
-		if (strlen(r->lp[i].id) == idlen &&
-		    memcmp(r->lp[i].id, id, idlen) == 0)
+		if (r->lp[i].idlen == idlen &&
+		    memcmp(r->lp[i].id, id, idlen) == 0) {
+			r->lastlp = i;
 			return &r->lp[i];
+		}
 	/*
 	 * A caseload names a handful of profiles.  One that names thousands
 	 * (a column of junk) must not make every lookup slower: past the
@@ -208,6 +216,7 @@ load_profile(struct run *r, const char *id, size_t idlen)
 	l = &r->lp[r->nlp++];
 	memset(l, 0, sizeof(*l));
 	l->id = name = xstrndup(id, idlen);
+	l->idlen = idlen;
 	memset(&ds, 0, sizeof(ds));
 	if (*name == '\0' || name[0] == '.' ||
 	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-_") != idlen) {
@@ -245,10 +254,11 @@ row_profile(const struct case_row *row, size_t *idlen, const char **area)
 {
 	const char	*slash;
 
-	slash = strchr(row->profile, '/');
-	*idlen = slash ? (size_t)(slash - row->profile) : strlen(row->profile);
+	for (slash = row->profile; *slash != '\0' && *slash != '/'; slash++)
+		continue;
+	*idlen = (size_t)(slash - row->profile);
 	*area = row->area;
-	if (slash != NULL) {
+	if (*slash == '/') {
 		if (*area != NULL && strcmp(*area, slash + 1) != 0)
 			return -1;
 		*area = slash + 1;

@@ -163,9 +163,14 @@ reader(void *arg)
 	int		 last;
 
 	for (;;) {
+		/*
+		 * A full ring waits until half of it is free: each wake-up
+		 * is a system call and a switch, dear on a virtual machine.
+		 */
 		pthread_mutex_lock(&rp->mu);
-		while (rp->nfull == NBATCHES && !rp->stop)
-			pthread_cond_wait(&rp->emptied, &rp->mu);
+		if (rp->nfull == NBATCHES)
+			while (rp->nfull > NBATCHES / 2 && !rp->stop)
+				pthread_cond_wait(&rp->emptied, &rp->mu);
 		if (rp->stop) {
 			pthread_mutex_unlock(&rp->mu);
 			return NULL;
@@ -230,8 +235,8 @@ give_back(struct rowpipe *rp)
 		return;
 	pthread_mutex_lock(&rp->mu);
 	rp->head = (rp->head + 1) % NBATCHES;
-	rp->nfull--;
-	pthread_cond_signal(&rp->emptied);
+	if (--rp->nfull == NBATCHES / 2)
+		pthread_cond_signal(&rp->emptied);
 	pthread_mutex_unlock(&rp->mu);
 	rp->cur = NULL;
 }
