@@ -38,23 +38,50 @@ bench_calendar() {
 	"$bench_cal" rules/holidays
 }
 
-# Run "$@" under measure; print NAME, seconds, peak memory and a rate.
+# Run "$@" under measure $runs times (BENCH_RUNS, default 5); print NAME,
+# the best and the median wall time, the median CPU time, the largest peak
+# memory and a rate at the best time.  These machines are shared and their
+# speed wanders by a third from one minute to the next: one run says little.
 # usage: timed NAME OUTFILE COUNT UNIT command...
+runs=${BENCH_RUNS:-5}
 timed() {
 	name=$1 out=$2 count=$3 unit=$4
 	shift 4
-	figures=$("$measure" "$out" "$@" 2>&1 >/dev/null | tail -n 1)
-	secs=${figures#seconds=}
-	secs=${secs%% *}
-	cpu=${figures#*cpu=}
-	cpu=${cpu%% *}
-	kib=${figures#*maxrss_kib=}
-	kib=${kib%% *}
-	status=${figures##*status=}
-	awk -v n="$name" -v s="$secs" -v k="$kib" -v c="$count" -v u="$unit" \
-	    -v st="$status" -v cpu="$cpu" 'BEGIN {
-		printf "%s: %.3f s (cpu %.3f s), %.0f %s/s, peak memory %.1f MiB" \
-		    " (exit %d)\n", n, s, cpu, (s > 0 ? c / s : 0), u, k / 1024, st
+	i=0
+	all=
+	while [ $i -lt "$runs" ]; do
+		all="$all$("$measure" "$out" "$@" 2>&1 >/dev/null | tail -n 1)
+"
+		i=$((i + 1))
+	done
+	printf '%s' "$all" | awk -v n="$name" -v c="$count" -v u="$unit" '
+	function median(v, k,    i, j, t) {
+		for (i = 2; i <= k; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+			}
+		return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+	}
+	{
+		for (f = 1; f <= NF; f++) {
+			split($f, kv, "=")
+			x[kv[1]] = kv[2]
+		}
+		k++
+		s[k] = x["seconds"]; cpu[k] = x["cpu"]
+		if (x["maxrss_kib"] > kib)
+			kib = x["maxrss_kib"]
+		if (x["status"] != st0 && k > 1)
+			mixed = 1
+		st0 = x["status"]
+	}
+	END {
+		m = median(s, k)
+		best = s[1]
+		printf "%s: best %.3f s, median %.3f s of %d (cpu %.3f s), " \
+		    "%.0f %s/s, peak memory %.1f MiB (exit %d%s)\n", n, best,
+		    m, k, median(cpu, k), (best > 0 ? c / best : 0), u,
+		    kib / 1024, st0, mixed ? ", not always" : ""
 	}'
 }
 
@@ -84,9 +111,13 @@ bench_export() {
 		csv=$work/caseload-$n.csv
 		[ -s "$csv" ] || sh bench/gen_caseload.sh $n >"$csv" || return 1
 		rm -f "$work/export-$n.ics"
+		# Once: a second run would carry SEQUENCE on from the first.
+		keep=$runs
+		runs=1
 		timed "export $n" /dev/null $n cases "$cinplan" export \
 		    --caseload "$csv" --as-of 2026-11-22 \
 		    -o "$work/export-$n.ics"
+		runs=$keep
 		echo "events: $(grep -c '^BEGIN:VEVENT' "$work/export-$n.ics")"
 	done
 }
