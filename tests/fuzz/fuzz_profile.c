@@ -119,6 +119,48 @@ check_schedule(const struct profile *p, const struct schedule *s,
 	}
 }
 
+/*
+ * The nightly check's build (its kinds, proven only) must give exactly the
+ * full schedule's items of those kinds that were not projected.
+ */
+static void
+check_proven(const struct profile *p, const struct calendar *cal,
+    const struct facts *f, const struct sched_opts *so,
+    const struct schedule *full)
+{
+	static struct schedule	 s;
+	struct sched_opts	 po;
+	struct sched_error	 se;
+	const struct item	*a, *b;
+	size_t			 i, j;
+
+	po = *so;
+	po.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
+	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
+	po.proven = 1;
+	FUZZ_CHECK(sched_build(p, cal, f, &po, &s, &se) == 0,
+	    "proven build failed: %s", se.msg);
+	/* Projected items, which the check passes over, on either side. */
+	for (i = 0, j = 0;; i++, j++) {
+		while (i < full->n && (full->items[i].projected ||
+		    (po.kinds & (1u << full->items[i].kind)) == 0))
+			i++;
+		while (j < s.n && s.items[j].projected)
+			j++;
+		if (i == full->n || j == s.n)
+			break;
+		a = &full->items[i];
+		b = &s.items[j];
+		FUZZ_CHECK(a->kind == b->kind && a->seq == b->seq &&
+		    a->after == b->after && a->due == b->due &&
+		    a->earliest == b->earliest && a->held == b->held &&
+		    a->status == b->status && a->rule == b->rule,
+		    "proven item %zu differs from item %zu", j, i);
+	}
+	FUZZ_CHECK(i == full->n && j == s.n, "proven build has %s items",
+	    i < full->n ? "fewer" : "more");
+}
+
 static void
 exercise(const struct profile *p)
 {
@@ -172,6 +214,7 @@ exercise(const struct profile *p)
 				continue;
 			}
 			check_schedule(p, &s, &so);
+			check_proven(p, cal, &f, &so, &s);
 			if (plan != PLAN_STANDARD && plan != PLAN_STEP_DOWN_CP)
 				continue;
 			memset(&oo, 0, sizeof(oo));
