@@ -991,7 +991,7 @@ static void
 summary_out(struct run *r, struct check *ck)
 {
 	FILE	*out = r->c->out;
-	char	 d[DATE_STRLEN];
+	char	 d[DATE_STRLEN], counts[128];
 	size_t	 i;
 
 	if (ck->fmt == FMT_JSON) {
@@ -1017,8 +1017,9 @@ summary_out(struct run *r, struct check *ck)
 		    ck->noverdue, ck->ndue, r->rejected, r->duplicates);
 		return;
 	}
-	fprintf(out, "Within timescale, as of %s (open cases)\n\n",
-	    date_format(r->so.as_of, d));
+	fprintf(out, "Within timescale, as of %s: %lu open case%s (%s)\n\n",
+	    date_format(r->so.as_of, d), r->open, r->open == 1 ? "" : "s",
+	    row_counts(r, counts, sizeof(counts)));
 	fprintf(out, "%-24s %6s  %-20s  %-20s  %-20s  %s\n", "", "CASES",
 	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
 	    "VISITS UP TO DATE");
