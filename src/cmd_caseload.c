@@ -254,9 +254,8 @@ row_profile(const struct case_row *row, size_t *idlen, const char **area)
 {
 	const char	*slash;
 
-	for (slash = row->profile; *slash != '\0' && *slash != '/'; slash++)
-		continue;
-	*idlen = (size_t)(slash - row->profile);
+	*idlen = strcspn(row->profile, "/");
+	slash = row->profile + *idlen;
 	*area = row->area;
 	if (*slash == '/') {
 		if (*area != NULL && strcmp(*area, slash + 1) != 0)
