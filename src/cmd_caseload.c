@@ -102,6 +102,9 @@ struct run {
 	/* counts */
 	unsigned long		 rows, open, closed, filtered, rejected;
 	unsigned long		 duplicates;	/* rows repeating a case_id */
+	long			*rejlines;	/* rows rejected by the walk, in
+						   order: for the repeats */
+	size_t			 nrejlines, rejcap;
 	unsigned long		 unchecked;
 	int			 profile_error;
 };
@@ -120,6 +123,30 @@ reject(struct run *r, long line, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', r->c->err);
 	r->rejected++;
+	if (r->nrejlines == r->rejcap) {
+		r->rejcap = r->rejcap ? r->rejcap * 2 : 64;
+		r->rejlines = xreallocarray(r->rejlines, r->rejcap,
+		    sizeof(*r->rejlines));
+	}
+	r->rejlines[r->nrejlines++] = line;
+}
+
+/* Was the row at line rejected by the walk? */
+static int
+was_rejected(const struct run *r, long line)
+{
+	size_t	 lo, hi, mid;
+
+	for (lo = 0, hi = r->nrejlines; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (r->rejlines[mid] == line)
+			return 1;
+		if (r->rejlines[mid] < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 /*
@@ -381,21 +408,35 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 }
 
 /*
- * Each case reference once: a later row with the same one is reported
- * (both rows have been processed, so nothing is lost, but the caseload
- * needs mending and the exit status says so).
+ * Each case reference once: a later row with the same one is reported,
+ * saying which of the two rows were used, since either may have been
+ * rejected for another reason (the caseload needs mending either way, and
+ * the exit status says so).
  */
 static void
 report_duplicates(struct run *r, const struct caseload *cl)
 {
 	const struct case_repeat	*v;
 	size_t				 i, n;
+	int				 a, b;
 
 	n = caseload_repeats(cl, &v);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same as on"
-		    " line %ld (both rows were processed)\n", r->path,
-		    v[i].line, v[i].first);
+		    " line %ld (", r->path, v[i].line, v[i].first);
+		a = was_rejected(r, v[i].first);
+		b = was_rejected(r, v[i].line);
+		if (!a && !b)
+			fputs("both rows were processed)\n", r->c->err);
+		else if (a && b)
+			fputs("both rows were rejected)\n", r->c->err);
+		else if (b)
+			fprintf(r->c->err, "this row was rejected; line %ld was"
+			    " processed)\n", v[i].first);
+		else
+			fprintf(r->c->err, "line %ld was rejected; this row was"
+			    " processed)\n", v[i].first);
+	}
 	r->duplicates += n;
 }
 
@@ -540,6 +581,7 @@ run_free(struct run *r)
 		cal_free(r->lp[i].cal);
 	}
 	free(r->lp);
+	free(r->rejlines);
 	rpath_free_ids(r->ids, r->nids);
 	sched_free(&r->s);
 }
