@@ -45,6 +45,22 @@ static const char *const col_names[COL__MAX] = {
 	"closed", "manager_agreed"
 };
 
+/* The date columns and where each goes in a case_row. */
+static const struct {
+	enum col	 col;
+	size_t		 off;
+} date_cols[] = {
+	{ COL_REFERRAL, offsetof(struct case_row, referral) },
+	{ COL_ASSESSMENT, offsetof(struct case_row, assessment) },
+	{ COL_PLAN_DECISION, offsetof(struct case_row, plan_decision) },
+	{ COL_RCPC, offsetof(struct case_row, rcpc) },
+	{ COL_RESIDENCE, offsetof(struct case_row, residence) },
+	{ COL_FIRST_MEETING, offsetof(struct case_row, first_meeting) },
+	{ COL_LAST_REVIEW, offsetof(struct case_row, last_review) },
+	{ COL_LAST_VISIT, offsetof(struct case_row, last_visit) },
+};
+#define NDATECOLS	(sizeof(date_cols) / sizeof(date_cols[0]))
+
 /* The columns that are strings in a case_row, in the order they are kept. */
 #define NSTRCOLS	5	/* COL_CASE_ID .. COL_WORKER */
 
@@ -66,10 +82,10 @@ struct dcache {
 /*
  * Case references read, as 64-bit hashes with their lines, kept in
  * REF_BUCKETS buckets by the hash's top bits.  Appending is sequential
- * within a bucket, and at the end each bucket, small enough to sort in
- * the cache, is sorted on its own: one array of the caseload's size sorted
- * at once would cost a cache miss an entry (so would a hash table, a row).
- * A bucket is a chain of chunks of REF_CHUNK entries, all in one pool.
+ * within a bucket, and at the end each bucket, small enough for the cache,
+ * is searched on its own (find_repeats()): one table or sorted array of
+ * the caseload's size would cost a cache miss an entry.  A bucket is a
+ * chain of chunks of REF_CHUNK entries, all in one pool.
  */
 #define REF_BUCKETS	256
 #define REF_CHUNK	256
@@ -100,7 +116,8 @@ struct caseload {
 	int			 col[COL__MAX];	/* field number, or -1 */
 	int			 present[COL__MAX]; /* the columns there are */
 	size_t			 npresent;
-	int			 pdates[COL__MAX]; /* the date columns there are */
+	int			 pdates[NDATECOLS]; /* the date columns there
+						   are: indexes into date_cols */
 	size_t			 npdates;
 	char			*sbuf;		/* the row's strings:
 						   CASELOAD_STRINGS_MAX */
@@ -220,32 +237,6 @@ fmterr(char *err, size_t errsz, const char *name, long line,
 	va_end(ap);
 }
 
-/* Where a date column goes in a case_row, or (size_t)-1. */
-static size_t
-date_slot(int c)
-{
-	switch (c) {
-	case COL_REFERRAL:
-		return offsetof(struct case_row, referral);
-	case COL_ASSESSMENT:
-		return offsetof(struct case_row, assessment);
-	case COL_PLAN_DECISION:
-		return offsetof(struct case_row, plan_decision);
-	case COL_RCPC:
-		return offsetof(struct case_row, rcpc);
-	case COL_RESIDENCE:
-		return offsetof(struct case_row, residence);
-	case COL_FIRST_MEETING:
-		return offsetof(struct case_row, first_meeting);
-	case COL_LAST_REVIEW:
-		return offsetof(struct case_row, last_review);
-	case COL_LAST_VISIT:
-		return offsetof(struct case_row, last_visit);
-	default:
-		return (size_t)-1;
-	}
-}
-
 struct caseload *
 caseload_open(int fd, const char *name, enum date_style style, int as_of,
     char *err, size_t errsz)
@@ -306,11 +297,11 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 			goto fail;
 		}
 	for (c = 0; c < COL__MAX; c++)
-		if (cl->col[c] != -1) {
+		if (cl->col[c] != -1)
 			cl->present[cl->npresent++] = c;
-			if (date_slot(c) != (size_t)-1)
-				cl->pdates[cl->npdates++] = c;
-		}
+	for (i = 0; i < NDATECOLS; i++)
+		if (cl->col[date_cols[i].col] != -1)
+			cl->pdates[cl->npdates++] = (int)i;
 	return cl;
 fail:
 	caseload_close(cl);
@@ -766,7 +757,7 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 	row->rcpc = row->residence = row->first_meeting = DATE_NONE;
 	row->last_review = row->last_visit = DATE_NONE;
 	for (k = 0; k < cl->npdates; k++) {
-		c = cl->pdates[k];
+		c = date_cols[cl->pdates[k]].col;
 		if (cell[c].len == 0)
 			continue;
 		if (row_date(cl, cell[c], &d, &why) == -1) {
@@ -775,7 +766,8 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 			    why);
 			return -1;
 		}
-		*(int *)(void *)((char *)row + date_slot(c)) = d;
+		*(int *)(void *)((char *)row + date_cols[cl->pdates[k]].off) =
+		    d;
 	}
 
 	row->reviews_held = -1;
