@@ -58,6 +58,8 @@
 
 #include <stddef.h>
 
+#include "kind.h"
+
 struct diags;
 struct rpath;
 
@@ -72,33 +74,6 @@ struct span {
 	int		 n;		/* signed count */
 	enum unit	 unit;
 };
-
-enum kind {
-	KIND_ASSESSMENT,
-	KIND_FIRST_MEETING,
-	KIND_REVIEW,
-	KIND_MINUTES,
-	KIND_VISIT,
-	KIND_VISIT_RECORD,
-	KIND_NOTICE,
-	KIND_WRITTEN_UPDATE,
-	KIND_MILESTONE
-};
-#define KIND_COUNT	9
-
-enum anchor {
-	ANCHOR_NONE,		/* recurring rules and not_set rules */
-	ANCHOR_REFERRAL,
-	ANCHOR_ASSESSMENT,	/* assessment completed (held or projected) */
-	ANCHOR_PLAN_DECISION,	/* defaults to the assessment completion */
-	ANCHOR_RCPC,
-	ANCHOR_RESIDENCE,
-	ANCHOR_PLAN_START,	/* the first meeting (held or projected) */
-	ANCHOR_MEETING,		/* each meeting: the first and every review */
-	ANCHOR_REVIEW,		/* each review */
-	ANCHOR_VISIT		/* each visit */
-};
-#define ANCHOR_COUNT	10
 
 enum plan_type {
 	PLAN_STANDARD,
@@ -182,12 +157,10 @@ void		 profile_free(struct profile *);
 int		 profile_area(const struct profile *, const char *id);
 
 /* Names as they appear in profiles and output; static storage. */
-const char	*kind_name(enum kind);
 const char	*anchor_name(enum anchor);
 const char	*plan_type_name(enum plan_type);
 const char	*unit_name(enum unit, int plural);
 /* Parse a name; -1 if unknown. */
-int		 kind_parse(const char *);
 int		 anchor_parse(const char *);
 int		 plan_type_parse(const char *);
 

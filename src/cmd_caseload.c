@@ -682,11 +682,6 @@ struct check {
 	size_t		 nprofile, nworker;
 };
 
-static const enum kind checked_kinds[] = {
-	KIND_ASSESSMENT, KIND_FIRST_MEETING, KIND_REVIEW, KIND_VISIT
-};
-#define NCHECKED (sizeof(checked_kinds) / sizeof(checked_kinds[0]))
-
 static struct tally *
 tally_of(struct tally **v, size_t *n, const char *key)
 {
@@ -722,7 +717,7 @@ count(struct tally *t, const struct schedule *s, int reviews_unknown)
 			continue;
 		}
 		/* The next review or visit: up to date or overdue. */
-		if ((it->kind == KIND_REVIEW || it->kind == KIND_VISIT) &&
+		if (kind_info(it->kind)->class == KC_RECUR &&
 		    (seen & (1u << it->kind)) == 0) {
 			seen |= 1u << it->kind;
 			if (it->status == ST_OVERDUE)
@@ -901,9 +896,8 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	struct check		*ck = arg;
 	const struct item	*it;
 	FILE			*out = r->c->out;
-	size_t			 i, k;
+	size_t			 i;
 	long			 wd;
-	int			 want;
 
 	if (f->reviews_unknown) {
 		r->unchecked++;
@@ -926,9 +920,7 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 		if (it->projected || it->held != DATE_NONE ||
 		    (it->status != ST_OVERDUE && it->status != ST_DUE_SOON))
 			continue;
-		for (want = 0, k = 0; k < NCHECKED; k++)
-			want |= it->kind == checked_kinds[k];
-		if (!want)
+		if (!kind_info(it->kind)->checked)
 			continue;
 		if (it->status == ST_OVERDUE)
 			ck->noverdue++;
@@ -1172,8 +1164,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	r.so.as_of = cli_as_of(c);
 	if (check_horizon(c, &r.so, ck.summary) == -1)
 		return EXIT_USAGE;
-	r.so.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
-	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
+	r.so.kinds = kind_checked();
 	/* Findings and figures alike count only what the caseload proves. */
 	r.so.proven = 1;
 	if ((cl = open_rows(&r, &fd)) == NULL) {

@@ -103,7 +103,7 @@ int
 cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
 {
 	const char	*p, *comma;
-	char		 word[32];
+	char		 word[32], names[256];
 	size_t		 len;
 	int		 k;
 
@@ -117,10 +117,14 @@ cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
 		memcpy(word, p, len);
 		word[len] = '\0';
 		if ((k = kind_parse(word)) == -1) {
-			cli_error(c, "--kind: unknown kind '%s' (assessment,"
-			    " first-meeting, review, minutes, visit,"
-			    " visit-record, notice, written-update,"
-			    " milestone)", word);
+			names[0] = '\0';
+			for (k = 0; k < KIND_COUNT; k++) {
+				len = strlen(names);
+				snprintf(names + len, sizeof(names) - len,
+				    "%s%s", k ? ", " : "", kind_name(k));
+			}
+			cli_error(c, "--kind: unknown kind '%s' (%s)", word,
+			    names);
 			return -1;
 		}
 		*kinds |= 1u << k;

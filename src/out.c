@@ -138,14 +138,12 @@ out_what(const struct item *it, char *buf, size_t sz)
 	}
 	in = NULL;
 	n = it->seq;
-	switch (it->kind) {
-	case KIND_REVIEW:
-	case KIND_VISIT:
+	switch (kind_info(it->kind)->seq) {
+	case KSEQ_PLAIN:
 		cat(buf, sz, &len, " ");
 		cat_uint(buf, sz, &len, it->seq);
 		return buf;
-	case KIND_MINUTES:
-	case KIND_WRITTEN_UPDATE:
+	case KSEQ_MEETING:
 		if (it->seq == 1) {
 			cat(buf, sz, &len, " (initial meeting)");
 			return buf;
@@ -153,10 +151,10 @@ out_what(const struct item *it, char *buf, size_t sz)
 		in = " (review ";
 		n = it->seq - 1;
 		break;
-	case KIND_NOTICE:
+	case KSEQ_REVIEW:
 		in = " (review ";
 		break;
-	case KIND_VISIT_RECORD:
+	case KSEQ_VISIT:
 		in = " (visit ";
 		break;
 	default:
@@ -250,7 +248,7 @@ out_rule_words(const struct rule *r, char *buf, size_t sz)
 		return buf;
 	}
 	if (r->nevery > 0) {
-		after = r->kind == KIND_VISIT ? "visit" : "meeting";
+		after = kind_info(r->kind)->after;
 		if (r->nevery == 1 && r->has_earliest)
 			snprintf(buf, sz, "no earlier than %s and no later than"
 			    " %s after the previous %s (the first after the"

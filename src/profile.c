@@ -37,11 +37,6 @@
 
 /* --- names ---------------------------------------------------------------- */
 
-static const char *const kind_names[KIND_COUNT] = {
-	"assessment", "first-meeting", "review", "minutes", "visit",
-	"visit-record", "notice", "written-update", "milestone"
-};
-
 static const char *const anchor_names[ANCHOR_COUNT] = {
 	"none", "referral", "assessment", "plan-decision", "rcpc",
 	"residence", "plan-start", "meeting", "review", "visit"
@@ -72,12 +67,6 @@ static const char *const unit_too_big[4] = {
 static const char	 why_unit[] = "has an unknown unit";
 
 const char *
-kind_name(enum kind k)
-{
-	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
-}
-
-const char *
 anchor_name(enum anchor a)
 {
 	return (unsigned)a < ANCHOR_COUNT ? anchor_names[a] : "?";
@@ -104,12 +93,6 @@ name_parse(const char *const *names, int from, int n, const char *s)
 		if (strcmp(names[i], s) == 0)
 			return i;
 	return -1;
-}
-
-int
-kind_parse(const char *s)
-{
-	return name_parse(kind_names, 0, KIND_COUNT, s);
 }
 
 int
@@ -1268,77 +1251,15 @@ static const char *const rule_keys[RK__N] = {
 	"not_set", "label", "source", "quote", "note"
 };
 
-enum rclass {
-	RC_ONEOFF,		/* from a fact: assessment, first meeting */
-	RC_PEROCC,		/* one per meeting, review or visit */
-	RC_RECUR		/* rolling: every */
-};
-
-static enum rclass
-kind_class(enum kind k)
-{
-	switch (k) {
-	case KIND_REVIEW:
-	case KIND_VISIT:
-		return RC_RECUR;
-	case KIND_MINUTES:
-	case KIND_VISIT_RECORD:
-	case KIND_NOTICE:
-	case KIND_WRITTEN_UPDATE:
-		return RC_PEROCC;
-	default:
-		return RC_ONEOFF;
-	}
-}
-
-/* Bit set of the anchors a kind may use. */
-static unsigned
-kind_anchors(enum kind k)
-{
-#define A(x)	(1u << ANCHOR_##x)
-	switch (k) {
-	case KIND_ASSESSMENT:
-		/* Not its own completion, nor what defaults to it. */
-		return A(REFERRAL) | A(RCPC) | A(RESIDENCE);
-	case KIND_FIRST_MEETING:
-		return A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) |
-		    A(RCPC) | A(RESIDENCE);
-	case KIND_MILESTONE:
-		return A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) |
-		    A(RCPC) | A(RESIDENCE) | A(PLAN_START);
-	case KIND_MINUTES:
-	case KIND_WRITTEN_UPDATE:
-	case KIND_NOTICE:
-		return A(MEETING) | A(REVIEW);
-	case KIND_VISIT_RECORD:
-		return A(VISIT);
-	default:
-		return 0;
-	}
-#undef A
-}
-
-static int
-neg_offset_ok(enum kind k)
-{
-	return k == KIND_NOTICE || k == KIND_WRITTEN_UPDATE;
-}
-
 static char *
 default_label(const struct rule *r, int haskind)
 {
-	static const char *const labels[KIND_COUNT] = {
-		"Assessment", "Initial Child in Need meeting",
-		"Child in Need review", "Meeting minutes", "Visit",
-		"Visit record", "Notice of review", "Written update",
-		"Milestone"
-	};
 	char	*s, *p;
 
 	if (!haskind)
 		return xstrdup("Rule");
 	if (r->kind != KIND_MILESTONE || r->name == NULL)
-		return xstrdup(labels[r->kind]);
+		return xstrdup(kind_info(r->kind)->label);
 	s = xstrdup(r->name);
 	for (p = s; *p != '\0'; p++)
 		if (*p == '-')
@@ -1472,7 +1393,7 @@ parse_anchored(struct pfile *pf, const struct ssec *s, struct rule *r,
 	int		 a;
 
 	if (need(pf, s, &kv[RK_ANCHOR], "anchor")) {
-		ok = kind_anchors(r->kind);
+		ok = kind_info(r->kind)->anchors;
 		if ((a = anchor_parse(kv[RK_ANCHOR].v)) == -1)
 			perr(pf, kv[RK_ANCHOR].line, "[%s] anchor: unknown "
 			    "anchor '%s'", sec, kv[RK_ANCHOR].v);
@@ -1480,13 +1401,14 @@ parse_anchored(struct pfile *pf, const struct ssec *s, struct rule *r,
 			anchor_list(ok, list, sizeof(list));
 			perr(pf, kv[RK_ANCHOR].line, "[%s] anchor: %s rules "
 			    "cannot use anchor '%s' (use %s)", sec,
-			    kind_names[r->kind], anchor_names[a], list);
+			    kind_name(r->kind), anchor_names[a], list);
 		} else
 			r->anchor = (enum anchor)a;
 	}
 	if (need(pf, s, &kv[RK_OFFSET], "offset") &&
 	    get_span(pf, sec, "offset", kv[RK_OFFSET].v, kv[RK_OFFSET].line,
-	    0, &r->offset) == 0 && r->offset.n < 0 && !neg_offset_ok(r->kind))
+	    0, &r->offset) == 0 && r->offset.n < 0 &&
+	    !kind_info(r->kind)->neg_offset)
 		perr(pf, kv[RK_OFFSET].line, "[%s] offset: '%s' is negative: "
 		    "only notice and written-update rules count back", sec,
 		    kv[RK_OFFSET].v);
@@ -1555,7 +1477,7 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 	};
 	struct kv	 kv[RK__N];
 	const char	*sec, *str;
-	enum rclass	 rc;
+	enum kind_class rc;
 	size_t		 nerr, i;
 	int		 k, haskind, b;
 
@@ -1637,16 +1559,16 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 	if (!haskind)
 		return -1;
 
-	rc = kind_class(r->kind);
-	if (rc == RC_RECUR) {
+	rc = kind_info(r->kind)->class;
+	if (rc == KC_RECUR) {
 		if (kv[RK_ANCHOR].line != 0)
 			perr(pf, kv[RK_ANCHOR].line, "[%s] anchor: %s rules "
 			    "repeat with every, not anchor", sec,
-			    kind_names[r->kind]);
+			    kind_name(r->kind));
 		if (kv[RK_OFFSET].line != 0)
 			perr(pf, kv[RK_OFFSET].line, "[%s] offset: %s rules "
 			    "repeat with every, not offset", sec,
-			    kind_names[r->kind]);
+			    kind_name(r->kind));
 		if (need(pf, s, &kv[RK_EVERY], "every"))
 			parse_recurring(pf, sec, r, kv);
 	} else {
@@ -1656,7 +1578,7 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 				    "and visit rules", sec, rule_keys[i]);
 		parse_anchored(pf, s, r, kv);
 	}
-	if (kv[RK_ONLY_UNHELD].line != 0 && rc != RC_PEROCC)
+	if (kv[RK_ONLY_UNHELD].line != 0 && rc != KC_PEROCC)
 		perr(pf, kv[RK_ONLY_UNHELD].line, "[%s] only_unheld: only for "
 		    "minutes, notice, written-update and visit-record rules",
 		    sec);
@@ -1903,7 +1825,7 @@ check_ambiguity(struct pfile *pf, const struct profile *p,
 					    "milestone %s", r->name);
 				else
 					snprintf(what, sizeof(what), "%s",
-					    kind_names[r->kind]);
+					    kind_name(r->kind));
 				diag_add(&pf->local, DIAG_ERROR, r->file,
 				    r->line, "[rule:%s]: both this and "
 				    "[rule:%s] (%s) give the %s for plan type "

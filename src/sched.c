@@ -274,9 +274,9 @@ index_rules(struct sched_rules *rs)
 		want = rs->kinds == 0 || (rs->kinds & (1u << r->kind)) != 0;
 		if (rs->by_kind[r->kind] == NULL)
 			rs->by_kind[r->kind] = r;
-		if (r->not_set && r->kind != KIND_REVIEW &&
-		    r->kind != KIND_VISIT && r->kind != KIND_ASSESSMENT &&
-		    r->kind != KIND_FIRST_MEETING)
+		/* Steps and chains note their own. */
+		if (r->not_set && (kind_info(r->kind)->class == KC_ONEOFF ||
+		    kind_info(r->kind)->class == KC_PEROCC))
 			rs->notset[rs->nnotset++] = r;
 		if (r->not_set || !want)
 			continue;
@@ -626,25 +626,6 @@ milestones(struct engine *en, struct when assess, struct when start)
 }
 
 static int
-kind_rank(enum kind k)
-{
-	/* Alphabetical by name, as "sorted by due, kind, seq" reads. */
-	static const int rank[KIND_COUNT] = {
-		[KIND_ASSESSMENT] = 0,
-		[KIND_FIRST_MEETING] = 1,
-		[KIND_MILESTONE] = 2,
-		[KIND_MINUTES] = 3,
-		[KIND_NOTICE] = 4,
-		[KIND_REVIEW] = 5,
-		[KIND_VISIT] = 6,
-		[KIND_VISIT_RECORD] = 7,
-		[KIND_WRITTEN_UPDATE] = 8,
-	};
-
-	return rank[k];
-}
-
-static int
 cmp_item(const void *a, const void *b)
 {
 	const struct item	*x = a, *y = b;
@@ -652,7 +633,7 @@ cmp_item(const void *a, const void *b)
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	if (x->kind != y->kind)
-		return kind_rank(x->kind) - kind_rank(y->kind);
+		return kind_info(x->kind)->rank - kind_info(y->kind)->rank;
 	if (x->seq != y->seq)
 		return x->seq < y->seq ? -1 : 1;
 	/* Milestones on one day: in the profile's order. */

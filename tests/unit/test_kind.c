@@ -1,0 +1,159 @@
+/*
+ * test_kind.c: the table of schedule item kinds (include/kind.h).
+ *
+ * Names and the set the nightly check judges are what users see, so they
+ * are spelt out here from cinplan(1) and cinplan-profile(5).  The rest are
+ * rules any row must keep, so that a new row cannot quietly break the
+ * order of a schedule or the rules a profile may write.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "kind.h"
+
+#define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
+#define A(x)		(1u << ANCHOR_##x)
+
+/* cinplan-profile(5): "kind = assessment | first-meeting | ...". */
+static const struct {
+	enum kind	 k;
+	const char	*name;
+} names[] = {
+	{ KIND_ASSESSMENT, "assessment" },
+	{ KIND_FIRST_MEETING, "first-meeting" },
+	{ KIND_REVIEW, "review" },
+	{ KIND_MINUTES, "minutes" },
+	{ KIND_VISIT, "visit" },
+	{ KIND_VISIT_RECORD, "visit-record" },
+	{ KIND_NOTICE, "notice" },
+	{ KIND_WRITTEN_UPDATE, "written-update" },
+	{ KIND_MILESTONE, "milestone" },
+};
+
+static void
+test_names(void **state)
+{
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NROWS(names); i++) {
+		assert_string_equal(kind_name(names[i].k), names[i].name);
+		assert_int_equal(kind_parse(names[i].name), names[i].k);
+	}
+	assert_int_equal(kind_parse("Review"), -1);
+	assert_int_equal(kind_parse("reviews"), -1);
+	assert_int_equal(kind_parse(""), -1);
+	assert_string_equal(kind_name((enum kind)KIND_COUNT), "?");
+	assert_string_equal(kind_name((enum kind)-1), "?");
+}
+
+/* cinplan(1), check: the assessment, first meeting, reviews and visits. */
+static void
+test_checked(void **state)
+{
+	(void)state;
+	assert_int_equal(kind_checked(), (1u << KIND_ASSESSMENT) |
+	    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
+	    (1u << KIND_VISIT));
+}
+
+/* "Sorted by due, kind, seq": on one day, kinds in the order of names. */
+static void
+test_rank_is_name_order(void **state)
+{
+	const struct kind_info	*a, *b;
+	unsigned		 seen;
+	int			 i, j;
+
+	(void)state;
+	seen = 0;
+	for (i = 0; i < KIND_COUNT; i++) {
+		a = kind_info((enum kind)i);
+		assert_true(a->rank >= 0 && a->rank < KIND_COUNT);
+		assert_false(seen & (1u << a->rank));
+		seen |= 1u << a->rank;
+		for (j = 0; j < KIND_COUNT; j++) {
+			b = kind_info((enum kind)j);
+			if (strcmp(a->name, b->name) < 0)
+				assert_true(a->rank < b->rank);
+		}
+	}
+}
+
+/* What each class of rule may be written with. */
+static void
+test_rows_agree_with_class(void **state)
+{
+	const struct kind_info	*ki;
+	const unsigned		 perocc = A(MEETING) | A(REVIEW) | A(VISIT);
+	int			 k;
+
+	(void)state;
+	for (k = 0; k < KIND_COUNT; k++) {
+		ki = kind_info((enum kind)k);
+		assert_non_null(ki->name);
+		assert_non_null(ki->label);
+		assert_false(ki->anchors & A(NONE));
+		switch (ki->class) {
+		case KC_RECUR:
+			/* every, never anchor or offset. */
+			assert_int_equal(ki->anchors, 0);
+			assert_false(ki->neg_offset);
+			assert_non_null(ki->after);
+			break;
+		case KC_PEROCC:
+			assert_int_not_equal(ki->anchors, 0);
+			assert_int_equal(ki->anchors & ~perocc, 0);
+			assert_null(ki->after);
+			break;
+		case KC_STEP:
+		case KC_ONEOFF:
+			assert_int_not_equal(ki->anchors, 0);
+			assert_int_equal(ki->anchors & perocc, 0);
+			assert_false(ki->neg_offset);
+			assert_null(ki->after);
+			break;
+		}
+		/* A kind the check judges can be recorded as held. */
+		if (ki->checked)
+			assert_non_null(ki->fact);
+	}
+}
+
+/* cinplan-profile(5): the anchors of the kinds that have them. */
+static void
+test_anchors(void **state)
+{
+	(void)state;
+	assert_int_equal(kind_info(KIND_ASSESSMENT)->anchors,
+	    A(REFERRAL) | A(RCPC) | A(RESIDENCE));
+	assert_int_equal(kind_info(KIND_FIRST_MEETING)->anchors,
+	    A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) | A(RCPC) |
+	    A(RESIDENCE));
+	assert_int_equal(kind_info(KIND_MILESTONE)->anchors,
+	    A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) | A(RCPC) |
+	    A(RESIDENCE) | A(PLAN_START));
+	assert_int_equal(kind_info(KIND_VISIT_RECORD)->anchors, A(VISIT));
+	assert_true(kind_info(KIND_NOTICE)->neg_offset);
+	assert_true(kind_info(KIND_WRITTEN_UPDATE)->neg_offset);
+	assert_false(kind_info(KIND_MINUTES)->neg_offset);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_checked),
+		cmocka_unit_test(test_rank_is_name_order),
+		cmocka_unit_test(test_rows_agree_with_class),
+		cmocka_unit_test(test_anchors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
