@@ -9,7 +9,7 @@ have_pkg() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 for pkg in gcc make pkg-config libical-dev libiniparser-dev libcmocka-dev \
-    libjansson-dev libxml2-dev mandoc "$@"; do
+    libjansson-dev libxml2-dev mandoc postgresql python3-sqlglot "$@"; do
 	have_pkg "$pkg" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0
