@@ -47,10 +47,10 @@ O		= obj/$(VARIANT)
 ALL_CPPFLAGS	= -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 		  -DCINPLAN_VERSION='"$(VERSION)"' \
 		  -DCINPLAN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
-ALL_CFLAGS	= $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) -pthread $(ICAL_CFLAGS) \
+ALL_CFLAGS	= $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(ICAL_CFLAGS) \
 		  $(INIPARSER_CFLAGS) $(JANSSON_CFLAGS) $(XML_CFLAGS)
 LIBS		= $(ICAL_LIBS) $(INIPARSER_LIBS) $(JANSSON_LIBS) $(XML_LIBS) \
-		  -lpthread -lm
+		  -lm
 
 SRCS		= $(sort $(wildcard src/*.c))
 OBJS		= $(SRCS:src/%.c=$(O)/%.o) $(O)/builtin_rules.o

@@ -38,9 +38,6 @@ struct case_row {
 	long		 reviews_held;	/* -1 if empty */
 	int		 closed;	/* the closed cell says closed as of as_of */
 	int		 manager_agreed;
-	/* The strings above lie in this one block. */
-	const char	*strings;
-	size_t		 strings_len;
 };
 
 /*
@@ -61,22 +58,11 @@ void		 caseload_close(struct caseload *);
 int		 caseload_next(struct caseload *, struct case_row *row,
 		    char *err, size_t errsz);
 
-/* The most a row's strings can take: five fields at the CSV limit. */
-#define CASELOAD_STRINGS_MAX	(5 * (CSV_MAX_FIELD + 1))
-
-/*
- * As caseload_next(), but the row's strings are written to buf, which has
- * room for CASELOAD_STRINGS_MAX bytes and is the caller's to keep: rows
- * can be gathered without copying their strings again.
- */
-int		 caseload_next_in(struct caseload *, struct case_row *row,
-		    char *buf, char *err, size_t errsz);
-
 /*
  * A usable row whose case_id is the same as an earlier usable row's.
- * Every usable row's case_id is remembered, as a 64-bit hash and its line
- * (16 bytes a row: the one part of reading a caseload that grows with
- * it), and the repeats are found when the input ends.
+ * Every usable row's case_id is remembered, with the last line it was on
+ * (the one part of reading a caseload that grows with it), and compared
+ * as a string.
  */
 struct case_repeat {
 	long		 line;		/* the later row */

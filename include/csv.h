@@ -43,12 +43,6 @@ int	csv_next(struct csv_reader *, struct csv_record *rec,
 	    char *err, size_t errsz);
 
 /*
- * With on, read every record with the general scanner, never the fast
- * path taken by the common record; for tests that compare the two.
- */
-void	csv_general(struct csv_reader *, int on);
-
-/*
  * Write one field to out, quoted if it needs to be.  With neutralise, a
  * field that a spreadsheet would run as a formula (first character =, +,
  * -, @, tab or carriage return) gets a leading apostrophe.

@@ -16,6 +16,7 @@
 #include "caseload.h"
 #include "csv.h"
 #include "date.h"
+#include "strtab.h"
 #include "xmalloc.h"
 
 enum col {
@@ -64,48 +65,11 @@ static const struct {
 /* The columns that are strings in a case_row, in the order they are kept. */
 #define NSTRCOLS	5	/* COL_CASE_ID .. COL_WORKER */
 
+/* The most a row's strings can take: five fields at the CSV limit. */
+#define STRINGS_MAX	(NSTRCOLS * (CSV_MAX_FIELD + 1))
+
 #define REVIEWS_MAX	10000
 #define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
-#define DCACHE_BITS	12
-#define DCACHE_SIZE	(1 << DCACHE_BITS)
-
-/*
- * The few thousand distinct dates of a caseload recur on every row, so
- * plain "YYYY-MM-DD" cells already seen are looked up, not parsed again.
- */
-struct dcache {
-	uint64_t	 k8;		/* the cell's bytes 0-7 */
-	uint16_t	 k2;		/* and 8-9 */
-	int		 date;		/* DATE_NONE: empty slot */
-};
-
-/*
- * Case references read, as 64-bit hashes with their lines, kept in
- * REF_BUCKETS buckets by the hash's top bits.  Appending is sequential
- * within a bucket, and at the end each bucket, small enough for the cache,
- * is searched on its own (find_repeats()): one table or sorted array of
- * the caseload's size would cost a cache miss an entry.  A bucket is a
- * chain of chunks of REF_CHUNK entries, all in one pool.
- */
-#define REF_BUCKETS	256
-#define REF_CHUNK	256
-
-struct ref {
-	uint64_t	 h;
-	long		 line;
-};
-
-struct ref_bucket {
-	size_t		 n;		/* entries */
-	size_t		 first, last;	/* chunks, + 1; 0: none yet */
-};
-
-struct refs {
-	struct ref		*pool;		/* REF_CHUNK per chunk */
-	size_t			*next;		/* chunk after each, + 1 */
-	size_t			 nchunks, cap;
-	struct ref_bucket	 b[REF_BUCKETS];
-};
 
 struct caseload {
 	struct csv_reader	*csv;
@@ -120,15 +84,14 @@ struct caseload {
 						   are: indexes into date_cols */
 	size_t			 npdates;
 	char			*sbuf;		/* the row's strings:
-						   CASELOAD_STRINGS_MAX */
-	struct dcache		*dcache;	/* DCACHE_SIZE */
-	struct refs		 refs;
-	struct case_repeat	*reps;		/* found at the end */
-	size_t			 nreps;
+						   STRINGS_MAX */
+	struct strtab		*ids;		/* every case_id so far */
+	long			*idline;	/* the last row with each */
+	size_t			 idcap;
+	struct case_repeat	*reps;
+	size_t			 nreps, repcap;
 	int			 ended;
 };
-
-static void	refs_free(struct refs *);
 
 struct cell {
 	const char	*s;
@@ -141,7 +104,7 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static inline struct cell
+static struct cell
 trim(const char *s, size_t len)
 {
 	struct cell	 c;
@@ -255,9 +218,8 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 	cl->as_of = as_of;
 	for (c = 0; c < COL__MAX; c++)
 		cl->col[c] = -1;
-	cl->dcache = xcalloc(DCACHE_SIZE, sizeof(*cl->dcache));
-	for (i = 0; i < DCACHE_SIZE; i++)
-		cl->dcache[i].date = DATE_NONE;
+	cl->ids = strtab_new();
+	cl->sbuf = xmalloc(STRINGS_MAX);
 
 	while ((rv = csv_next(cl->csv, &rec, why, sizeof(why))) == 1 &&
 	    blank_record(&rec))
@@ -316,143 +278,41 @@ caseload_close(struct caseload *cl)
 	csv_close(cl->csv);
 	free(cl->name);
 	free(cl->sbuf);
-	free(cl->dcache);
-	refs_free(&cl->refs);
+	strtab_free(cl->ids);
+	free(cl->idline);
 	free(cl->reps);
 	free(cl);
 }
 
 /*
- * A 64-bit hash of a case reference, eight bytes at a time, with a final
- * mix so that the top bits, which choose the bucket, depend on every byte.
+ * Remember the row's case_id; if an earlier row had it, the row repeats
+ * the last of them.  The ids are compared as strings, so no two different
+ * ones are ever taken for a repeat.
  */
-static uint64_t
-hash64(const char *s, size_t len)
-{
-	uint64_t	 h, w;
-
-	h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-		h ^= h >> 31;
-	}
-	if (len > 0) {
-		w = 0;
-		memcpy(&w, s, len);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 static void
-add_ref(struct refs *rs, const char *id, size_t len, long line)
+add_ref(struct caseload *cl, const char *id, size_t len, long line)
 {
-	struct ref_bucket	*b;
-	uint64_t		 h;
-	size_t			 cap, c;
+	size_t	 k;
+	int	 added;
 
-	h = hash64(id, len);
-	b = &rs->b[h >> (64 - 8)];
-	if (b->n % REF_CHUNK == 0) {
-		if (rs->nchunks == rs->cap) {
-			cap = rs->cap ? rs->cap * 2 : 16;
-			rs->pool = xbigarray(rs->pool, rs->cap * REF_CHUNK,
-			    cap * REF_CHUNK, sizeof(*rs->pool));
-			rs->next = xreallocarray(rs->next, cap,
-			    sizeof(*rs->next));
-			rs->cap = cap;
+	k = strtab_add(cl->ids, id, len, &added);
+	if (added) {
+		if (k == cl->idcap) {
+			cl->idcap = cl->idcap ? cl->idcap * 2 : 1024;
+			cl->idline = xreallocarray(cl->idline, cl->idcap,
+			    sizeof(*cl->idline));
 		}
-		c = ++rs->nchunks;
-		rs->next[c - 1] = 0;
-		if (b->last != 0)
-			rs->next[b->last - 1] = c;
-		else
-			b->first = c;
-		b->last = c;
+	} else {
+		if (cl->nreps == cl->repcap) {
+			cl->repcap = cl->repcap ? cl->repcap * 2 : 16;
+			cl->reps = xreallocarray(cl->reps, cl->repcap,
+			    sizeof(*cl->reps));
+		}
+		cl->reps[cl->nreps].line = line;
+		cl->reps[cl->nreps].first = cl->idline[k];
+		cl->nreps++;
 	}
-	rs->pool[(b->last - 1) * REF_CHUNK + b->n % REF_CHUNK] =
-	    (struct ref){ h, line };
-	b->n++;
-}
-
-static void
-refs_free(struct refs *rs)
-{
-	xbigfree(rs->pool, rs->cap * REF_CHUNK, sizeof(*rs->pool));
-	free(rs->next);
-	memset(rs, 0, sizeof(*rs));
-}
-
-static int
-cmp_rep(const void *a, const void *b)
-{
-	const struct case_repeat	*x = a, *y = b;
-
-	return (x->line > y->line) - (x->line < y->line);
-}
-
-static void
-add_repeat(struct caseload *cl, long line, long first)
-{
-	cl->reps = xreallocarray(cl->reps, cl->nreps + 1, sizeof(*cl->reps));
-	cl->reps[cl->nreps].line = line;
-	cl->reps[cl->nreps].first = first;
-	cl->nreps++;
-}
-
-/*
- * Each bucket in turn through a hash table small enough for the cache,
- * its entries in file order: an entry whose hash is in the table already
- * repeats the row that put it there, which it then replaces.  The table
- * is never cleared: every hash of bucket k has k in its top bits, so a
- * slot holding another top is empty for this bucket (a slot of zeros, for
- * bucket 0, has line 0, which no row has).  The repeats are then put in
- * file order.
- */
-static void
-find_repeats(struct caseload *cl)
-{
-	struct refs	*rs = &cl->refs;
-	struct ref	*t, *e;
-	size_t		 i, j, k, c, n, max, mask, slot;
-
-	for (max = 0, k = 0; k < REF_BUCKETS; k++)
-		if (rs->b[k].n > max)
-			max = rs->b[k].n;
-	if (max < 2)
-		goto done;
-	for (mask = 15; mask < 2 * max; mask = mask * 2 + 1)
-		continue;
-	t = xcalloc(mask + 1, sizeof(*t));
-	for (k = 0; k < REF_BUCKETS; k++) {
-		if ((n = rs->b[k].n) < 2)
-			continue;
-		for (i = 0, c = rs->b[k].first; c != 0; c = rs->next[c - 1])
-			for (j = 0; j < REF_CHUNK && i < n; j++, i++) {
-				e = &rs->pool[(c - 1) * REF_CHUNK + j];
-				for (slot = e->h & mask;; slot = (slot + 1) & mask)
-					if (t[slot].line == 0 ||
-					    t[slot].h >> (64 - 8) != k ||
-					    t[slot].h == e->h)
-						break;
-				if (t[slot].line != 0 &&
-				    t[slot].h >> (64 - 8) == k &&
-				    t[slot].h == e->h)
-					add_repeat(cl, e->line, t[slot].line);
-				t[slot] = *e;
-			}
-	}
-	free(t);
-	if (cl->nreps > 1)
-		qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_rep);
-done:
-	refs_free(rs);
+	cl->idline[k] = line;
 }
 
 size_t
@@ -561,32 +421,6 @@ caseload_parse_date(const char *s, size_t len, enum date_style style,
 	return -1;
 }
 
-/* caseload_parse_date() through the cache. */
-static int
-row_date(struct caseload *cl, struct cell c, int *out, const char **why)
-{
-	struct dcache	*e;
-	uint64_t	 k8;
-	uint16_t	 k2;
-
-	if (c.len != 10)
-		return caseload_parse_date(c.s, c.len, cl->style, out, why);
-	memcpy(&k8, c.s, 8);
-	memcpy(&k2, c.s + 8, 2);
-	e = &cl->dcache[((k8 ^ k2 * 0xff51afd7ed558ccdULL) *
-	    0x9e3779b97f4a7c15ULL) >> (64 - DCACHE_BITS)];
-	if (e->k8 == k8 && e->k2 == k2 && e->date != DATE_NONE) {
-		*out = e->date;
-		return 0;
-	}
-	if (caseload_parse_date(c.s, c.len, cl->style, out, why) == -1)
-		return -1;
-	e->k8 = k8;
-	e->k2 = k2;
-	e->date = *out;
-	return 0;
-}
-
 /*
  * Why a string cell cannot be used, or NULL: it must be valid UTF-8
  * (shortest form, no surrogates, at most U+10FFFF) without control
@@ -666,7 +500,7 @@ yes_no(struct cell c)
 }
 
 /* A trimmed cell as a NUL-terminated string at *p, or NULL if empty. */
-static inline const char *
+static const char *
 put_str(char **p, struct cell c)
 {
 	char	*at = *p;
@@ -683,15 +517,6 @@ int
 caseload_next(struct caseload *cl, struct case_row *row, char *err,
     size_t errsz)
 {
-	if (cl->sbuf == NULL)
-		cl->sbuf = xmalloc(CASELOAD_STRINGS_MAX);
-	return caseload_next_in(cl, row, cl->sbuf, err, errsz);
-}
-
-int
-caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
-    char *err, size_t errsz)
-{
 	static const struct cell none = { "", 0 };
 	struct csv_record	 rec;
 	struct cell		 cell[COL__MAX];
@@ -704,8 +529,6 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 	for (;;) {
 		rv = csv_next(cl->csv, &rec, reason, sizeof(reason));
 		if (rv == 0) {
-			if (!cl->ended)
-				find_repeats(cl);
 			cl->ended = 1;
 			return 0;
 		}
@@ -760,7 +583,8 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 		c = date_cols[cl->pdates[k]].col;
 		if (cell[c].len == 0)
 			continue;
-		if (row_date(cl, cell[c], &d, &why) == -1) {
+		if (caseload_parse_date(cell[c].s, cell[c].len, cl->style, &d,
+		    &why) == -1) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s",
 			    col_names[c], shown(cell[c], sbuf, sizeof(sbuf)),
 			    why);
@@ -791,7 +615,8 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 	row->closed = 0;
 	if (cell[COL_CLOSED].len > 0 &&
 	    (row->closed = yes_no(cell[COL_CLOSED])) == -1) {
-		if (row_date(cl, cell[COL_CLOSED], &d, &why) == -1) {
+		if (caseload_parse_date(cell[COL_CLOSED].s,
+		    cell[COL_CLOSED].len, cl->style, &d, &why) == -1) {
 			fmterr(err, errsz, cl->name, rec.line,
 			    "closed: '%s' is not a date or yes/no",
 			    shown(cell[COL_CLOSED], sbuf, sizeof(sbuf)));
@@ -810,15 +635,12 @@ caseload_next_in(struct caseload *cl, struct case_row *row, char *buf,
 	}
 
 	/* Copy the strings out, trimmed and NUL-terminated. */
-	p = buf;
+	p = cl->sbuf;
 	row->case_id = put_str(&p, cell[COL_CASE_ID]);
 	row->profile = put_str(&p, cell[COL_PROFILE]);
 	row->area = put_str(&p, cell[COL_AREA]);
 	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
 	row->worker = put_str(&p, cell[COL_WORKER]);
-	row->strings = buf;
-	row->strings_len = (size_t)(p - buf);
-	add_ref(&cl->refs, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
-	    row->line);
+	add_ref(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len, row->line);
 	return 1;
 }

@@ -27,7 +27,6 @@
 #include "diag.h"
 #include "out.h"
 #include "profile.h"
-#include "rowpipe.h"
 #include "safeio.h"
 #include "sched.h"
 #include "xmalloc.h"
@@ -494,7 +493,6 @@ open_rows(struct run *r, int *fd)
 static int
 walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 {
-	struct rowpipe		*rp;
 	struct case_row		 own;
 	const struct case_row	*row;
 	struct facts		 f;
@@ -503,18 +501,9 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	char			 err[512];
 	int			 rc, lr, lv, ok;
 
-	/*
-	 * Read on the other core if there is one to be had.  With a second
-	 * thread, every stdio call takes the stream's lock; holding it for
-	 * the walk makes each of them a check that it is held already.
-	 */
-	rp = rowpipe_start(cl);
-	flockfile(r->c->out);
-	flockfile(r->c->err);
 	ok = 0;
 	row = &own;
-	while ((rc = rp != NULL ? rowpipe_next(rp, &row, err, sizeof(err)) :
-	    caseload_next(cl, &own, err, sizeof(err))) != 0) {
+	while ((rc = caseload_next(cl, &own, err, sizeof(err))) != 0) {
 		if (rc == -2) {
 			cli_error(r->c, "%s", err);
 			goto out;
@@ -561,9 +550,6 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	}
 	ok = 1;
 out:
-	funlockfile(r->c->err);
-	funlockfile(r->c->out);
-	rowpipe_stop(rp);
 	if (ok)
 		report_duplicates(r, cl);
 	caseload_close(cl);

@@ -20,15 +20,10 @@
  */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "csv.h"
 #include "xmalloc.h"
@@ -41,7 +36,6 @@
 #ifndef CSV_BLOCK
 #define CSV_BLOCK	(1024 * 1024)
 #endif
-#define CSV_PAD		64	/* zeros after the buffer, for wide loads */
 
 enum resync {
 	RESYNC_NONE,
@@ -51,7 +45,7 @@ enum resync {
 
 struct csv_reader {
 	int		 fd;
-	char		*buf;		/* cap + 1 + CSV_PAD; buf[end] is NUL */
+	char		*buf;		/* cap + 1; buf[end] is NUL */
 	size_t		 cap;
 	size_t		 end;		/* bytes held */
 	size_t		 rs;		/* start of the record in progress */
@@ -75,178 +69,23 @@ struct csv_reader {
 	const char	**field;		/* CSV_MAX_FIELDS each */
 	size_t		*len;
 	size_t		*off;		/* field[] over a refill */
-	int		 general;	/* never take the fast path */
 };
 
 /*
  * The bytes that end or upset a field: delimiters, quotes, CR, and NUL,
  * which is also the sentinel at buf[end], so a scan needs no bounds.
  */
-#ifndef __SSE2__
 static const unsigned char special[256] = {
 	[0] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1
 };
-#endif
 
-/*
- * Where the scan finds the next special byte.  With SSE2, a mask of the
- * special bytes in 64 bytes at base is made at once and fields are read
- * off its bits; the loads may reach CSV_PAD bytes past the sentinel.  This
- * spares the branch at the end of every field that a byte loop mispredicts.
- */
-struct finder {
-	size_t		 base;
-	uint64_t	 bits;
-};
-
-#define FINDER_EMPTY	(SIZE_MAX / 2)	/* q - base is never below 64 */
-
-#ifdef __SSE2__
-static inline __attribute__((always_inline)) uint64_t
-special16(const char *p)
+/* The next special byte at or after q. */
+static size_t
+find_special(const char *b, size_t q)
 {
-	__m128i	 v, m;
-
-	v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	m = _mm_or_si128(
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-	return (uint64_t)(unsigned)_mm_movemask_epi8(m);
-}
-#endif
-
-static inline __attribute__((always_inline)) size_t
-find_special(struct finder *f, const char *b, size_t q)
-{
-#ifdef __SSE2__
-	uint64_t	 bits;
-
-	for (;;) {
-		if (q - f->base < 64) {
-			bits = f->bits >> (q - f->base);
-			if (bits != 0)
-				return q + (size_t)__builtin_ctzll(bits);
-			q = f->base + 64;
-		}
-		f->base = q;
-		f->bits = special16(b + q) | special16(b + q + 16) << 16 |
-		    special16(b + q + 32) << 32 | special16(b + q + 48) << 48;
-	}
-#else
-	(void)f;
 	while (!special[(unsigned char)b[q]])
 		q++;
 	return q;
-#endif
-}
-
-#ifdef __SSE2__
-/* The commas, the LFs, and the bytes the fast path leaves alone. */
-struct masks {
-	uint64_t	 comma;
-	uint64_t	 lf;
-	uint64_t	 other;		/* quote, CR, NUL */
-};
-
-static inline __attribute__((always_inline)) void
-masks64(const char *p, struct masks *m)
-{
-	__m128i		 v;
-	uint64_t	 c, l, o;
-	int		 i;
-
-	m->comma = m->lf = m->other = 0;
-	for (i = 0; i < 4; i++) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
-		c = (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-		l = (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-		o = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-		    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
-		m->comma |= c << (16 * i);
-		m->lf |= l << (16 * i);
-		m->other |= o << (16 * i);
-	}
-}
-
-/*
- * The record at rs, if it is of the common kind: whole in the buffer, no
- * quote, no NUL, no CR but one just before its LF, within the limits.
- * Its fields are read off the comma bits of 64 bytes at a time, where the
- * general scan below stops at every delimiter.  Returns 1 with the record
- * delivered, or 0 with nothing changed, for the general scan to take it.
- */
-static int
-fast_record(struct csv_reader *r, struct csv_record *rec)
-{
-	struct masks	 m;
-	char		*b;
-	const char	**field;
-	size_t		*lens;
-	size_t		 n, base, fs, nf, at, end, i;
-	uint64_t	 comma, lf, below;
-
-	b = r->buf + r->rs;
-	n = r->end - r->rs;
-	if (r->general || n == 0 || b[0] == '\n' || b[0] == '\r')
-		return 0;
-	field = r->field;
-	lens = r->len;
-	fs = 0;
-	nf = 0;
-	/* The NUL at buf[end] stops the scan before any stale byte. */
-	for (base = 0;; base += 64) {
-		masks64(b + base, &m);
-		lf = m.lf & -m.lf;
-		below = lf != 0 ? lf - 1 : ~(uint64_t)0;
-		if ((m.other & below) != 0 && (lf == 0 ||
-		    (m.other & below) != lf >> 1 ||
-		    b[base + (size_t)__builtin_ctzll(lf) - 1] != '\r'))
-			goto undo;
-		for (comma = m.comma & below; comma != 0;
-		    comma &= comma - 1) {
-			at = base + (size_t)__builtin_ctzll(comma);
-			if (at - fs > CSV_MAX_FIELD || nf + 1 == CSV_MAX_FIELDS)
-				goto undo;
-			field[nf] = b + fs;
-			lens[nf++] = at - fs;
-			b[at] = '\0';
-			fs = at + 1;
-		}
-		if (lf != 0)
-			break;
-	}
-	at = base + (size_t)__builtin_ctzll(lf);
-	end = (m.other & below) != 0 ? at - 1 : at;	/* before a CR */
-	if (end < fs || end - fs > CSV_MAX_FIELD)
-		goto undo;
-	field[nf] = b + fs;
-	lens[nf++] = end - fs;
-	b[end] = '\0';
-	rec->n = nf;
-	rec->field = field;
-	rec->len = lens;
-	rec->line = r->line;
-	r->line++;
-	r->rs += at + 1;
-	return 1;
-undo:
-	for (i = 0; i < nf; i++)
-		b[field[i] - b + lens[i]] = ',';
-	return 0;
-}
-#endif
-
-void
-csv_general(struct csv_reader *r, int on)
-{
-	r->general = on;
 }
 
 struct csv_reader *
@@ -257,7 +96,7 @@ csv_open(int fd, const char *name)
 	r = xcalloc(1, sizeof(*r));
 	r->fd = fd;
 	r->cap = CSV_BLOCK;
-	r->buf = xcalloc(1, r->cap + 1 + CSV_PAD);
+	r->buf = xcalloc(1, r->cap + 1);
 	r->line = 1;
 	r->quoted = -1;
 	r->off = xreallocarray(NULL, CSV_MAX_FIELDS, sizeof(*r->off));
@@ -298,8 +137,7 @@ fill(struct csv_reader *r)
 		ncap = r->cap * 2;
 		if (ncap > CSV_MAX_RECORD)
 			ncap = CSV_MAX_RECORD;
-		r->buf = xreallocarray(r->buf, ncap + 1 + CSV_PAD, 1);
-		memset(r->buf + r->cap + 1, 0, ncap - r->cap + CSV_PAD);
+		r->buf = xreallocarray(r->buf, ncap + 1, 1);
 		r->cap = ncap;
 	}
 	do
@@ -466,7 +304,6 @@ int
 csv_next(struct csv_reader *r, struct csv_record *rec, char *err,
     size_t errsz)
 {
-	struct finder	 f;
 	char		*b;
 	const char	**field;
 	size_t		*lens;
@@ -495,12 +332,6 @@ csv_next(struct csv_reader *r, struct csv_record *rec, char *err,
 	lens = r->len;
 
 restart:
-#ifdef __SSE2__
-	if (r->nf == 0 && r->quoted == -1 && fast_record(r, rec))
-		return 1;
-#endif
-	f.base = FINDER_EMPTY;
-	f.bits = 0;
 	b = r->buf + r->rs;
 	n = r->end - r->rs;
 	eof = r->eof;
@@ -550,7 +381,7 @@ restart:
 
 		if (!quoted) {
 			for (;;) {
-				q = find_special(&f, b, q);
+				q = find_special(b, q);
 				if (b[q] != '\r')
 					break;
 				if (q + 1 == n && !eof)
@@ -601,7 +432,7 @@ restart:
 
 		/* Quoted: the content starts at fs + 1. */
 		for (;;) {
-			q = find_special(&f, b, q);
+			q = find_special(b, q);
 			if (b[q] == ',' || b[q] == '\r') {
 				q++;
 				continue;

@@ -106,10 +106,9 @@ fail(struct engine *en, enum sched_err code, enum kind kind, const char *fmt,
 /*
  * date + span.  Deadlines in calendar units that land on a non-working day
  * move back to the working day before (roll); milestones and a window's
- * earliest end do not.  Inlined, like emit(): the nightly check calls
- * each several times a case, and the calls cost about 3% of its time.
+ * earliest end do not.
  */
-static inline __attribute__((always_inline)) int
+static int
 apply(const struct calendar *cal, int date, const struct span *sp, int roll)
 {
 	int	 r;
@@ -155,7 +154,7 @@ wanted(const struct engine *en, enum kind k)
 }
 
 /* Add an item unless it lies past the horizon (held items always count). */
-static inline __attribute__((always_inline)) int
+static int
 emit(struct engine *en, const struct rule *r, unsigned seq, unsigned after,
     int due, int earliest, int held, int projected)
 {

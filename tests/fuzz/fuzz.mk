@@ -53,7 +53,7 @@ endif
 # reads.
 FUZZ_CFLAGS	= -g -O1 $(WARNFLAGS) -Wno-format-nonliteral $(FUZZ_SANFLAGS) \
 		  -DCSV_BLOCK=4096 \
-		  -pthread $(ICAL_CFLAGS) $(INIPARSER_CFLAGS) \
+		  $(ICAL_CFLAGS) $(INIPARSER_CFLAGS) \
 		  $(JANSSON_CFLAGS) $(XML_CFLAGS)
 FUZZ_LIBOBJS	= $(filter-out $(FUZZ_O)/lib/main.o, \
 		  $(SRCS:src/%.c=$(FUZZ_O)/lib/%.o)) $(FUZZ_O)/lib/builtin_rules.o

@@ -719,7 +719,7 @@ test_repeats(void **state)
 	close(fd);
 }
 
-/* Enough rows to fill every bucket's chunks many times over. */
+/* Enough rows to grow the table of case_ids many times over. */
 static void
 test_repeats_many(void **state)
 {

@@ -639,79 +639,6 @@ test_round_trip(void **state)
 	free(s);
 }
 
-/*
- * The fast path for the common record and the general scanner must read
- * any input alike: records, fields, lines and reasons.  Inputs are drawn
- * from the bytes that matter to either, around the 64-byte blocks the
- * fast path works in, and each is read both ways from the same file.
- */
-static void
-read_all(int fd, int general, struct sbuf *out)
-{
-	struct csv_reader	*r;
-	struct csv_record	 rec;
-	char			 err[256], num[64];
-	size_t			 i;
-	int			 rv;
-
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	r = csv_open(fd, "diff");
-	csv_general(r, general);
-	out->len = 0;
-	while ((rv = csv_next(r, &rec, err, sizeof(err))) != 0) {
-		snprintf(num, sizeof(num), "%d@%ld:%zu:", rv, rec.line,
-		    rec.n);
-		sb_str(out, num);
-		if (rv < 0) {
-			sb_str(out, err);
-			if (rv == -2)
-				break;
-			continue;
-		}
-		for (i = 0; i < rec.n; i++) {
-			snprintf(num, sizeof(num), "[%zu]", rec.len[i]);
-			sb_str(out, num);
-			sb_add(out, rec.field[i], rec.len[i] + 1);
-		}
-	}
-	csv_close(r);
-}
-
-static void
-test_fast_path_agrees(void **state)
-{
-	static const char	 alphabet[] = "aaaaaaaaaa,,,,,\n\n\"\r \0";
-	struct sbuf		 in = { 0 }, fast = { 0 }, slow = { 0 };
-	unsigned long		 seed = 12345;
-	size_t			 len, k;
-	int			 t, fd;
-
-	for (t = 0; t < 3000; t++) {
-		in.len = 0;
-		len = 1 + (size_t)(t % 300);
-		for (k = 0; k < len; k++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			/* Now and then, a stretch of plain fields. */
-			if ((seed >> 60) < 2 && t % 3 == 0)
-				sb_str(&in, "C0000001,torbay,,standard,P Patel\n");
-			else
-				sb_add(&in, &alphabet[(seed >> 33) %
-				    (sizeof(alphabet) - 1)], 1);
-		}
-		fd = tmpfd(in.s, in.len);
-		read_all(fd, 1, &slow);
-		read_all(fd, 0, &fast);
-		close(fd);
-		if (fast.len != slow.len ||
-		    memcmp(fast.s, slow.s, fast.len) != 0)
-			fail_msg("input %d (%zu bytes) read differently", t,
-			    in.len);
-	}
-	free(in.s);
-	free(fast.s);
-	free(slow.s);
-}
-
 int
 main(void)
 {
@@ -726,7 +653,6 @@ main(void)
 		cmocka_unit_test(test_write_field),
 		cmocka_unit_test(test_format_field),
 		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_fast_path_agrees),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
