@@ -1,17 +1,29 @@
 #!/bin/sh
 # Generate a synthetic caseload of N cases (default 1,000,000) on stdout,
-# spread over every profile, area and plan type, about 85 bytes a row.
+# spread over every profile, area and plan type and over W workers
+# (default 6), about 85 bytes a row.
 # Dates are relative to an as-of of 2026-11-22: most cases are up to date,
 # about one in ten has something overdue, as in a real nightly run.
 # Deterministic: the same N gives the same file.
-# usage: sh bench/gen_caseload.sh [N] > caseload.csv
+# usage: sh bench/gen_caseload.sh [N [W]] > caseload.csv
 n=${1:-1000000}
-awk -v n="$n" 'BEGIN {
+w=${2:-6}
+awk -v n="$n" -v w="$w" 'BEGIN {
 	srand(20261122)
 	split("torbay doncaster sefton south-west berkshire-west", prof, " ")
 	split("reading wokingham west-berkshire", area, " ")
 	split("standard standard standard step-down-cp transfer-in", pt, " ")
 	split("A Khan,S Jones,P Patel,R Evans,M Smith,J Brown", wk, ",")
+	# Past six: an initial and a surname, then a team number.
+	ns = split("Wilson Taylor Davies" \
+	    " Ahmed Walker Wright Thompson Hughes Green Hall Lewis Clarke" \
+	    " Begum Ali Murphy Kaur Singh Roberts", sur, " ")
+	for (i = 7; i <= w; i++) {
+		k = i - 7
+		wk[i] = sprintf("%c %s", 65 + k % 26, sur[int(k / 26) % ns + 1])
+		if (k >= 26 * ns)
+			wk[i] = wk[i] " " int(k / (26 * ns)) + 1
+	}
 	asof = 20779	# 2026-11-22 as days since 1970-01-01
 	print "case_id,profile,area,plan_type,worker,referral," \
 	    "assessment_completed,first_meeting,last_review,reviews_held," \
@@ -29,7 +41,7 @@ awk -v n="$n" 'BEGIN {
 		if (lr <= fm) lr = fm + 1 + int(rand() * 10)
 		if (lv <= fm) lv = fm + 1
 		printf "C%07d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s\n", i, p, a, t,
-		    wk[int(rand() * 6) + 1], d(r), d(ac), d(fm), d(lr),
+		    wk[int(rand() * w) + 1], d(r), d(ac), d(fm), d(lr),
 		    1 + int(rand() * 4), d(lv), (rand() < 0.05) ? d(lv + 5) : ""
 	}
 }

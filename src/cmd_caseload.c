@@ -29,6 +29,7 @@
 #include "profile.h"
 #include "safeio.h"
 #include "sched.h"
+#include "strtab.h"
 #include "xmalloc.h"
 
 enum {
@@ -664,18 +665,26 @@ struct check {
 	int		 summary;
 	unsigned long	 nfind, noverdue, ndue;
 	struct tally	 all;
-	struct tally	*by_profile, *by_worker;
+	struct tally	*by_profile, *by_worker;	/* in order first seen */
 	size_t		 nprofile, nworker;
+	struct strtab	*profiles, *workers;	/* their keys: the index */
 };
 
+/*
+ * The tally for key, found through its table (made here when NULL), so a
+ * caseload of thousands of workers costs no more a row than one of few.
+ */
 static struct tally *
-tally_of(struct tally **v, size_t *n, const char *key)
+tally_of(struct strtab **keys, struct tally **v, size_t *n, const char *key)
 {
 	size_t	 i;
+	int	 added;
 
-	for (i = 0; i < *n; i++)
-		if (strcmp((*v)[i].key, key) == 0)
-			return &(*v)[i];
+	if (*keys == NULL)
+		*keys = strtab_new();
+	i = strtab_add(*keys, key, strlen(key), &added);
+	if (!added)
+		return &(*v)[i];
 	*v = xreallocarray(*v, *n + 1, sizeof(**v));
 	memset(&(*v)[*n], 0, sizeof(**v));
 	(*v)[*n].key = xstrdup(key);
@@ -894,9 +903,9 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	}
 	if (ck->summary) {
 		count(&ck->all, &r->s, f->reviews_unknown);
-		count(tally_of(&ck->by_profile, &ck->nprofile, l->p->id),
-		    &r->s, f->reviews_unknown);
-		count(tally_of(&ck->by_worker, &ck->nworker,
+		count(tally_of(&ck->profiles, &ck->by_profile, &ck->nprofile,
+		    l->p->id), &r->s, f->reviews_unknown);
+		count(tally_of(&ck->workers, &ck->by_worker, &ck->nworker,
 		    row->worker ? row->worker : "(none)"), &r->s,
 		    f->reviews_unknown);
 	}
@@ -1068,6 +1077,8 @@ check_free(struct check *ck)
 		free(ck->by_worker[i].key);
 	free(ck->by_profile);
 	free(ck->by_worker);
+	strtab_free(ck->profiles);
+	strtab_free(ck->workers);
 	free(ck->ln.b);
 }
 
