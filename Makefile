@@ -70,7 +70,7 @@ cinplan: $(O)/cinplan FORCE
 $(O)/cinplan: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-$(O)/%.o: src/%.c $(wildcard include/*.h) Makefile
+$(O)/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -1,7 +1,9 @@
 /*
- * out.h: output formats.  Every format is a writer with the same three
- * calls, chosen by one switch in out.c: begin once, one case at a time,
- * end once.  Streaming a caseload through a writer keeps memory flat.
+ * out.h: output formats.  Everything a command prints on standard output
+ * goes through a writer: schedules, the nightly check's findings and its
+ * figures, census reports.  Every format is one writer, chosen by one
+ * switch in out.c: begin once, then the calls of the document begun, end
+ * once.  Streaming a caseload through a writer keeps memory flat.
  */
 #ifndef CINPLAN_OUT_H
 #define CINPLAN_OUT_H
@@ -11,11 +13,22 @@
 #include "profile.h"
 #include "sched.h"
 
+/* The formats; a new one is a value here and a case in out.c's switch. */
 enum out_format {
 	FMT_TEXT,
 	FMT_JSON,
 	FMT_CSV,
 	FMT_ICS
+};
+
+/* What a writer is begun for, and the calls that then write it. */
+enum out_doc {
+	DOC_SCHEDULE,		/* schedules: out_case() */
+	DOC_CHECK,		/* the nightly check: out_finding(), then
+				   out_check_end() */
+	DOC_SUMMARY,		/* check --summary: out_summary() */
+	DOC_CENSUS		/* a census return: out_assessment(), then
+				   out_census() */
 };
 
 enum date_style_out {
@@ -25,6 +38,7 @@ enum date_style_out {
 
 /* What every writer is told once. */
 struct out_opts {
+	enum out_doc	 doc;
 	int		 as_of;
 	int		 until;
 	int		 color;		/* text: ANSI colour */
@@ -36,6 +50,7 @@ struct out_opts {
 	const char	*previous;	/* ics: earlier export to carry
 					   SEQUENCE on from; may be NULL */
 	const struct calendar *cal;	/* text: working days away */
+	int		 within;	/* check: the due-soon window */
 };
 
 /* One case and its schedule. */
@@ -49,17 +64,94 @@ struct out_case {
 	const struct calendar	*cal;		/* the profile's */
 };
 
+/* An item of a caseload the nightly check reports: overdue or due soon. */
+struct out_finding {
+	const char		*case_id;
+	const struct profile	*profile;
+	int			 area;		/* index, or -1 */
+	const char		*worker;	/* may be NULL */
+	const struct item	*it;
+	long			 working_days;	/* from as-of to due */
+	long			 line;		/* of its row */
+};
+
+/* The check's closing counts. */
+struct out_check_end {
+	unsigned long	 overdue, due_soon;
+	unsigned long	 open, closed, rejected, duplicates;	/* rows */
+	const char	*rows;		/* the row counts in words */
+};
+
+/* Timeliness counts for one group of cases (a profile, a worker, all). */
+struct out_tally {
+	char		*key;		/* the group's name */
+	unsigned long	 cases;
+	unsigned long	 done[KIND_COUNT];	/* held within timescale */
+	unsigned long	 late[KIND_COUNT];	/* held late */
+	unsigned long	 ok[KIND_COUNT];	/* next not overdue */
+	unsigned long	 overdue[KIND_COUNT];
+	unsigned long	 unknown[KIND_COUNT];	/* could not be checked */
+};
+
+/* check --summary: the figures, all borrowed. */
+struct out_summary {
+	const struct out_tally	*all;
+	const struct out_tally	*by_profile;	/* in order of first sight */
+	size_t			 nprofile;
+	const struct out_tally	*by_worker;
+	size_t			 nworker;
+	struct out_check_end	 end;
+};
+
+/* One assessment of a census return. */
+struct out_assessment {
+	const char	*child;
+	int		 referral;
+	int		 started;	/* DATE_NONE if not recorded */
+	int		 authorised;	/* DATE_NONE: still open */
+	long		 working_days;	/* authorised only */
+	int		 within;	/* within the timescale */
+};
+
+/* A census return's report, after its assessments. */
+struct out_census {
+	const char	*collection;	/* each may be NULL */
+	const char	*year;
+	int		 reference_date;	/* DATE_NONE if not given */
+	int		 limit;		/* the timescale, in working days */
+	unsigned long	 children, children_out;
+	unsigned long	 authorised, within, open, assessments_out;
+	unsigned long	 rejected, warnings;
+	int		 complete;	/* 0: read up to stop_line only */
+	long		 stop_line;
+};
+
 struct out_writer;
 
 /*
- * Start writing format fmt to f.  Returns NULL with err set if the
- * format cannot start (for ics, an unreadable previous export).  The
- * caller owns the writer and frees it with out_end().
+ * Start writing format fmt to f, for the document o->doc.  A format with
+ * no form of its own for that document writes it as text.  Returns NULL
+ * with err set if the format cannot start (for ics, an unreadable previous
+ * export).  The caller owns the writer and frees it with out_end(); o is
+ * borrowed until then.
  */
 struct out_writer *out_begin(enum out_format fmt, FILE *f,
 		    const struct out_opts *, char *err, size_t errsz);
-/* Write one case.  Returns 0, or -1 with err set. */
+/*
+ * Write one case, finding, set of figures, assessment or report, as the
+ * document allows.  Each returns 0, or -1 with err set.
+ */
 int		 out_case(struct out_writer *, const struct out_case *,
+		    char *err, size_t errsz);
+int		 out_finding(struct out_writer *, const struct out_finding *,
+		    char *err, size_t errsz);
+int		 out_check_end(struct out_writer *,
+		    const struct out_check_end *, char *err, size_t errsz);
+int		 out_summary(struct out_writer *, const struct out_summary *,
+		    char *err, size_t errsz);
+int		 out_assessment(struct out_writer *,
+		    const struct out_assessment *, char *err, size_t errsz);
+int		 out_census(struct out_writer *, const struct out_census *,
 		    char *err, size_t errsz);
 /* Finish (closing brackets, END:VCALENDAR) and free.  -1 with err set. */
 int		 out_end(struct out_writer *, char *err, size_t errsz);
@@ -67,29 +159,10 @@ int		 out_end(struct out_writer *, char *err, size_t errsz);
 /* Parse a format name; -1 if unknown. */
 int		 out_format_parse(const char *);
 
-/* The per-format implementations behind the switch in out.c. */
-struct out_impl {
-	void	*(*begin)(FILE *, const struct out_opts *, char *, size_t);
-	int	 (*write_case)(void *, const struct out_case *, char *, size_t);
-	int	 (*end)(void *, char *, size_t);
-};
-extern const struct out_impl out_text_impl;
-extern const struct out_impl out_json_impl;
-extern const struct out_impl out_csv_impl;
-extern const struct out_impl out_ics_impl;
-
-/* Helpers shared by the writers. */
-
-/* A short plain-words description of an item ("Review 3"). */
-const char	*out_what(const struct item *, char *buf, size_t sz);
 /*
  * The rule in plain words: "45 working days after the referral", "every 6
  * weeks after the previous meeting", ...  Returns buf.
  */
 const char	*out_rule_words(const struct rule *, char *buf, size_t sz);
-/* A note in words: "visit: not set by this procedure".  Returns buf. */
-const char	*out_note_text(const struct note *, char *buf, size_t sz);
-/* Write s as a JSON string, quotes included. */
-void		 out_json_string(FILE *, const char *s);
 
 #endif

@@ -22,7 +22,6 @@
 #include "cal.h"
 #include "caseload.h"
 #include "cli.h"
-#include "csv.h"
 #include "date.h"
 #include "diag.h"
 #include "out.h"
@@ -638,34 +637,12 @@ parse_dates(struct cli *c, const char *arg, enum date_style *out)
 
 /* ---- check ------------------------------------------------------------ */
 
-/* Timeliness counts for one group (a profile, a worker, or all). */
-struct tally {
-	char		*key;
-	unsigned long	 cases;
-	unsigned long	 done[KIND_COUNT];	/* held within timescale */
-	unsigned long	 late[KIND_COUNT];	/* held late */
-	unsigned long	 ok[KIND_COUNT];	/* next not overdue */
-	unsigned long	 overdue[KIND_COUNT];
-	unsigned long	 unknown[KIND_COUNT];
-};
-
-/*
- * A finding's line, made whole and written at once: the nightly check
- * writes a hundred thousand of them, and stdio's calls, one a field and
- * each taking the stream's lock, cost more than making them.
- */
-struct line {
-	char		*b;
-	size_t		 n, cap;
-};
-
 struct check {
-	struct line	 ln;
-	enum out_format	 fmt;
+	struct out_writer *w;
 	int		 summary;
-	unsigned long	 nfind, noverdue, ndue;
-	struct tally	 all;
-	struct tally	*by_profile, *by_worker;	/* in order first seen */
+	unsigned long	 noverdue, ndue;
+	struct out_tally all;
+	struct out_tally *by_profile, *by_worker;	/* in order first seen */
 	size_t		 nprofile, nworker;
 	struct strtab	*profiles, *workers;	/* their keys: the index */
 };
@@ -674,8 +651,9 @@ struct check {
  * The tally for key, found through its table (made here when NULL), so a
  * caseload of thousands of workers costs no more a row than one of few.
  */
-static struct tally *
-tally_of(struct strtab **keys, struct tally **v, size_t *n, const char *key)
+static struct out_tally *
+tally_of(struct strtab **keys, struct out_tally **v, size_t *n,
+    const char *key)
 {
 	size_t	 i;
 	int	 added;
@@ -692,7 +670,7 @@ tally_of(struct strtab **keys, struct tally **v, size_t *n, const char *key)
 }
 
 static void
-count(struct tally *t, const struct schedule *s, int reviews_unknown)
+count(struct out_tally *t, const struct schedule *s, int reviews_unknown)
 {
 	const struct item	*it;
 	size_t			 i;
@@ -725,174 +703,15 @@ count(struct tally *t, const struct schedule *s, int reviews_unknown)
 		t->unknown[KIND_REVIEW]++;
 }
 
-/* Room for more bytes at the end of the line; returns where they go. */
-static char *
-line_room(struct line *ln, size_t more)
-{
-	if (more > ln->cap - ln->n) {
-		while (more > ln->cap - ln->n)
-			ln->cap = ln->cap ? ln->cap * 2 : 512;
-		ln->b = xreallocarray(ln->b, ln->cap, 1);
-	}
-	return ln->b + ln->n;
-}
-
-static void
-line_add(struct line *ln, const char *s, size_t len)
-{
-	memcpy(line_room(ln, len), s, len);
-	ln->n += len;
-}
-
-static void
-line_str(struct line *ln, const char *s)
-{
-	line_add(ln, s, strlen(s));
-}
-
-/* A CSV field, neutralised for spreadsheets, then the delimiter d. */
-static void
-line_csv(struct line *ln, const char *s, char d)
-{
-	char	*w;
-
-	w = line_room(ln, CSV_FIELD_MAX(strlen(s)) + 1);
-	w += csv_format_field(w, s, 1);
-	*w++ = d;
-	ln->n = (size_t)(w - ln->b);
-}
-
-static void
-line_long(struct line *ln, long v)
-{
-	char		 buf[24], *p;
-	unsigned long	 u;
-
-	p = buf + sizeof(buf);
-	u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	line_add(ln, p, (size_t)(buf + sizeof(buf) - p));
-}
-
-static void
-line_date(struct line *ln, int d)
-{
-	date_format(d, line_room(ln, DATE_STRLEN));
-	ln->n += DATE_STRLEN - 1;
-}
-
-static void
-finding_text(struct line *ln, const struct case_row *row,
-    const struct loaded *l, const struct facts *f, const struct item *it,
-    long wd)
-{
-	char	 w[320];
-
-	line_str(ln, it->status == ST_OVERDUE ? "overdue  " : "due-soon ");
-	line_str(ln, date_weekday_name(it->due));
-	line_add(ln, " ", 1);
-	line_date(ln, it->due);
-	line_add(ln, "  ", 2);
-	line_str(ln, row->case_id);
-	line_add(ln, "  ", 2);
-	line_str(ln, l->p->id);
-	if (f->area >= 0) {
-		line_add(ln, "/", 1);
-		line_str(ln, l->p->areas[f->area].id);
-	}
-	line_add(ln, "  ", 2);
-	line_str(ln, row->worker ? row->worker : "-");
-	line_add(ln, "  ", 2);
-	line_str(ln, out_what(it, w, sizeof(w)));
-	if (it->status == ST_OVERDUE) {
-		line_add(ln, "  (", 3);
-		line_long(ln, -wd);
-		line_str(ln, wd == -1 ? " working day overdue)\n" :
-		    " working days overdue)\n");
-	} else if (wd == 0)
-		line_str(ln, "  (due today)\n");
-	else {
-		line_add(ln, "  (in ", 6);
-		line_long(ln, wd);
-		line_str(ln, wd == 1 ? " working day)\n" :
-		    " working days)\n");
-	}
-}
-
-static void
-finding_csv(struct line *ln, const struct case_row *row,
-    const struct loaded *l, const struct facts *f, const struct item *it,
-    long wd)
-{
-	char	 w[320];
-
-	line_csv(ln, row->case_id, ',');
-	line_csv(ln, l->p->id, ',');
-	line_csv(ln, f->area >= 0 ? l->p->areas[f->area].id : "", ',');
-	line_csv(ln, row->worker ? row->worker : "", ',');
-	line_str(ln, kind_name(it->kind));
-	line_add(ln, ",", 1);
-	if (it->seq > 0)
-		line_long(ln, (long)it->seq);
-	line_add(ln, ",", 1);
-	line_date(ln, it->due);
-	line_add(ln, ",", 1);
-	line_str(ln, status_name(it->status));
-	line_add(ln, ",", 1);
-	line_csv(ln, out_what(it, w, sizeof(w)), ',');
-	line_long(ln, wd);
-	line_add(ln, ",", 1);
-	line_csv(ln, it->rule->source, '\n');
-}
-
-static void
-finding_json(FILE *out, unsigned long n, const struct case_row *row,
-    const struct loaded *l, const struct facts *f, const struct item *it,
-    long wd)
-{
-	char	 d[DATE_STRLEN], w[320];
-
-	fputs(n == 0 ? "\n    {" : ",\n    {", out);
-	fputs("\"case_id\": ", out);
-	out_json_string(out, row->case_id);
-	fputs(", \"profile\": ", out);
-	out_json_string(out, l->p->id);
-	fputs(", \"area\": ", out);
-	if (f->area >= 0)
-		out_json_string(out, l->p->areas[f->area].id);
-	else
-		fputs("null", out);
-	fputs(", \"worker\": ", out);
-	if (row->worker != NULL)
-		out_json_string(out, row->worker);
-	else
-		fputs("null", out);
-	fprintf(out, ", \"kind\": \"%s\", \"seq\": ", kind_name(it->kind));
-	if (it->seq > 0)
-		fprintf(out, "%u", it->seq);
-	else
-		fputs("null", out);
-	fprintf(out, ", \"due\": \"%s\", \"status\": \"%s\", \"label\": ",
-	    date_format(it->due, d), status_name(it->status));
-	out_json_string(out, out_what(it, w, sizeof(w)));
-	fprintf(out, ", \"working_days\": %ld, \"source\": ", wd);
-	out_json_string(out, it->rule->source);
-	fprintf(out, ", \"line\": %ld}", row->line);
-}
-
 static int
 check_row(struct run *r, const struct case_row *row, const struct loaded *l,
     const struct facts *f, void *arg)
 {
 	struct check		*ck = arg;
+	struct out_finding	 fi;
 	const struct item	*it;
-	FILE			*out = r->c->out;
+	char			 err[512];
 	size_t			 i;
-	long			 wd;
 
 	if (f->reviews_unknown) {
 		r->unchecked++;
@@ -921,149 +740,19 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			ck->noverdue++;
 		else
 			ck->ndue++;
-		if (ck->summary) {
-			ck->nfind++;
+		if (ck->summary)
 			continue;
-		}
-		wd = cal_between(l->cal, r->so.as_of, it->due);
-		ck->ln.n = 0;
-		switch (ck->fmt) {
-		case FMT_CSV:
-			finding_csv(&ck->ln, row, l, f, it, wd);
-			break;
-		case FMT_JSON:
-			finding_json(out, ck->nfind, row, l, f, it, wd);
-			break;
-		default:
-			finding_text(&ck->ln, row, l, f, it, wd);
-			break;
-		}
-		if (ck->ln.n > 0)
-			fwrite(ck->ln.b, 1, ck->ln.n, out);
-		ck->nfind++;
+		fi.case_id = row->case_id;
+		fi.profile = l->p;
+		fi.area = f->area;
+		fi.worker = row->worker;
+		fi.it = it;
+		fi.working_days = cal_between(l->cal, r->so.as_of, it->due);
+		fi.line = row->line;
+		if (out_finding(ck->w, &fi, err, sizeof(err)) == -1)
+			return -1;
 	}
-	return ferror(out) ? -1 : 0;
-}
-
-static const char *
-pct(unsigned long a, unsigned long b, char *buf, size_t sz)
-{
-	if (b == 0)
-		snprintf(buf, sz, "-");
-	else
-		snprintf(buf, sz, "%.1f%%", 100.0 * (double)a / (double)b);
-	return buf;
-}
-
-static void
-tally_text(FILE *out, const char *title, const struct tally *t)
-{
-	char	 p1[16], p2[16], p3[16], p4[16];
-
-	fprintf(out, "%-24s %6lu  %6lu/%-6lu %6s  %6lu/%-6lu %6s  "
-	    "%6lu/%-6lu %6s  %6lu/%-6lu %6s\n", title, t->cases,
-	    t->done[KIND_ASSESSMENT], t->done[KIND_ASSESSMENT] +
-	    t->late[KIND_ASSESSMENT], pct(t->done[KIND_ASSESSMENT],
-	    t->done[KIND_ASSESSMENT] + t->late[KIND_ASSESSMENT], p1,
-	    sizeof(p1)),
-	    t->done[KIND_FIRST_MEETING], t->done[KIND_FIRST_MEETING] +
-	    t->late[KIND_FIRST_MEETING], pct(t->done[KIND_FIRST_MEETING],
-	    t->done[KIND_FIRST_MEETING] + t->late[KIND_FIRST_MEETING], p2,
-	    sizeof(p2)),
-	    t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] + t->overdue[KIND_REVIEW],
-	    pct(t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] +
-	    t->overdue[KIND_REVIEW], p3, sizeof(p3)),
-	    t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
-	    pct(t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
-	    p4, sizeof(p4)));
-}
-
-static void
-tally_json(FILE *out, const struct tally *t)
-{
-	static const struct {
-		const char	*name;
-		enum kind	 kind;
-		int		 held;
-	} cols[] = {
-		{ "assessments", KIND_ASSESSMENT, 1 },
-		{ "first_meetings", KIND_FIRST_MEETING, 1 },
-		{ "reviews", KIND_REVIEW, 0 },
-		{ "visits", KIND_VISIT, 0 },
-	};
-	size_t	 i;
-
-	fprintf(out, "{\"cases\": %lu", t->cases);
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		if (cols[i].held)
-			fprintf(out, ", \"%s\": {\"held\": %lu,"
-			    " \"within_timescale\": %lu, \"late\": %lu}",
-			    cols[i].name, t->done[cols[i].kind] +
-			    t->late[cols[i].kind], t->done[cols[i].kind],
-			    t->late[cols[i].kind]);
-		else
-			fprintf(out, ", \"%s\": {\"checked\": %lu,"
-			    " \"up_to_date\": %lu, \"overdue\": %lu%s",
-			    cols[i].name, t->ok[cols[i].kind] +
-			    t->overdue[cols[i].kind], t->ok[cols[i].kind],
-			    t->overdue[cols[i].kind],
-			    cols[i].kind == KIND_REVIEW ? "" : "}");
-		if (cols[i].kind == KIND_REVIEW)
-			fprintf(out, ", \"not_checkable\": %lu}",
-			    t->unknown[KIND_REVIEW]);
-	}
-	fputc('}', out);
-}
-
-static void
-summary_out(struct run *r, struct check *ck)
-{
-	FILE	*out = r->c->out;
-	char	 d[DATE_STRLEN], counts[128];
-	size_t	 i;
-
-	if (ck->fmt == FMT_JSON) {
-		fprintf(out, "{\n  \"as_of\": \"%s\",\n  \"all\": ",
-		    date_format(r->so.as_of, d));
-		tally_json(out, &ck->all);
-		fputs(",\n  \"by_profile\": {", out);
-		for (i = 0; i < ck->nprofile; i++) {
-			fputs(i ? ",\n    " : "\n    ", out);
-			out_json_string(out, ck->by_profile[i].key);
-			fputs(": ", out);
-			tally_json(out, &ck->by_profile[i]);
-		}
-		fputs("},\n  \"by_worker\": {", out);
-		for (i = 0; i < ck->nworker; i++) {
-			fputs(i ? ",\n    " : "\n    ", out);
-			out_json_string(out, ck->by_worker[i].key);
-			fputs(": ", out);
-			tally_json(out, &ck->by_worker[i]);
-		}
-		fprintf(out, "},\n  \"overdue\": %lu,\n  \"due_soon\": %lu,\n"
-		    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu\n}\n",
-		    ck->noverdue, ck->ndue, r->rejected, r->duplicates);
-		return;
-	}
-	fprintf(out, "Within timescale, as of %s: %lu open case%s (%s)\n\n",
-	    date_format(r->so.as_of, d), r->open, r->open == 1 ? "" : "s",
-	    row_counts(r, counts, sizeof(counts)));
-	fprintf(out, "%-24s %6s  %-20s  %-20s  %-20s  %s\n", "", "CASES",
-	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
-	    "VISITS UP TO DATE");
-	tally_text(out, "all", &ck->all);
-	fputs("\nby profile\n", out);
-	for (i = 0; i < ck->nprofile; i++)
-		tally_text(out, ck->by_profile[i].key, &ck->by_profile[i]);
-	fputs("\nby worker\n", out);
-	for (i = 0; i < ck->nworker; i++)
-		tally_text(out, ck->by_worker[i].key, &ck->by_worker[i]);
-	fprintf(out, "\nAssessments and first meetings: held within their"
-	    " timescale / held.\nReviews and visits: cases whose next one is"
-	    " not overdue / cases checked.\n");
-	if (ck->all.unknown[KIND_REVIEW] > 0)
-		fprintf(out, "Reviews not checkable (reviews_held and"
-		    " last_review empty): %lu\n", ck->all.unknown[KIND_REVIEW]);
+	return 0;
 }
 
 static void
@@ -1079,7 +768,6 @@ check_free(struct check *ck)
 	free(ck->by_worker);
 	strtab_free(ck->profiles);
 	strtab_free(ck->workers);
-	free(ck->ln.b);
 }
 
 /*
@@ -1112,9 +800,12 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct cli_optstate	 st;
 	struct run		 r;
 	struct check		 ck;
+	struct out_opts		 oo;
+	struct out_summary	 sm;
 	struct caseload		*cl;
+	enum out_format		 fmt;
 	const char		*arg;
-	char			 d[DATE_STRLEN], counts[128];
+	char			 counts[128], err[512];
 	long			 n;
 	int			 id, fd, rc, ok;
 
@@ -1123,7 +814,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	r.c = c;
 	r.so.within = 5;
-	ck.fmt = FMT_TEXT;
+	fmt = FMT_TEXT;
 	while ((id = cli_opt_next(c, &st, argc, argv, check_opts, &arg)) != -1) {
 		switch (id) {
 		case -2:
@@ -1138,9 +829,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 			r.so.within = (int)n;
 			break;
 		case OPT_FORMAT:
-			ck.fmt = out_format_parse(arg);
-			if (ck.fmt != FMT_TEXT && ck.fmt != FMT_JSON &&
-			    ck.fmt != FMT_CSV)
+			fmt = out_format_parse(arg);
+			if (fmt != FMT_TEXT && fmt != FMT_JSON &&
+			    fmt != FMT_CSV)
 				return cli_usage(c, "--format: '%s' is not"
 				    " text, json or csv", arg);
 			break;
@@ -1168,31 +859,39 @@ cmd_check(struct cli *c, int argc, char **argv)
 		run_free(&r);
 		return EXIT_USAGE;
 	}
-	if (!ck.summary && ck.fmt == FMT_CSV)
-		fputs("case_id,profile,area,worker,kind,seq,due,status,label,"
-		    "working_days,source\n", c->out);
-	else if (!ck.summary && ck.fmt == FMT_JSON)
-		fprintf(c->out, "{\n  \"as_of\": \"%s\",\n  \"within\": %d,\n"
-		    "  \"findings\": [", date_format(r.so.as_of, d),
-		    r.so.within);
+	memset(&oo, 0, sizeof(oo));
+	oo.doc = ck.summary ? DOC_SUMMARY : DOC_CHECK;
+	oo.as_of = r.so.as_of;
+	oo.within = r.so.within;
+	if ((ck.w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL) {
+		cli_error(c, "%s", err);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		caseload_close(cl);
+		run_free(&r);
+		return EXIT_USAGE;
+	}
 	ok = walk(&r, cl, check_row, &ck) == 0;
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (!ck.summary && ck.fmt == FMT_JSON)
-		fprintf(c->out, "%s],\n  \"overdue\": %lu,\n  \"due_soon\": %lu,"
-		    "\n  \"open_cases\": %lu,\n  \"closed_cases\": %lu,\n"
-		    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu\n}\n",
-		    ck.nfind ? "\n  " : "", ck.noverdue, ck.ndue, r.open,
-		    r.closed, r.rejected, r.duplicates);
-	else if (ck.summary)
-		summary_out(&r, &ck);
-	else if (ck.fmt == FMT_TEXT)
-		fprintf(c->out, "%s%lu overdue, %lu due within %d working"
-		    " day%s, in %lu open case%s (%s) as of %s\n",
-		    ck.nfind ? "\n" : "", ck.noverdue, ck.ndue, r.so.within,
-		    r.so.within == 1 ? "" : "s", r.open, r.open == 1 ? "" : "s",
-		    row_counts(&r, counts, sizeof(counts)),
-		    date_format(r.so.as_of, d));
+	memset(&sm, 0, sizeof(sm));
+	sm.end.overdue = ck.noverdue;
+	sm.end.due_soon = ck.ndue;
+	sm.end.open = r.open;
+	sm.end.closed = r.closed;
+	sm.end.rejected = r.rejected;
+	sm.end.duplicates = r.duplicates;
+	sm.end.rows = row_counts(&r, counts, sizeof(counts));
+	if (ck.summary) {
+		sm.all = &ck.all;
+		sm.by_profile = ck.by_profile;
+		sm.nprofile = ck.nprofile;
+		sm.by_worker = ck.by_worker;
+		sm.nworker = ck.nworker;
+		out_summary(ck.w, &sm, err, sizeof(err));
+	} else
+		out_check_end(ck.w, &sm.end, err, sizeof(err));
+	out_end(ck.w, err, sizeof(err));
 	if (!ok || r.profile_error)
 		rc = EXIT_USAGE;
 	else if (rows_exit(&r))

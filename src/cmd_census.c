@@ -3,9 +3,9 @@
  * Children in Need census return, and optionally its open episodes as a
  * caseload for "cinplan check" and "cinplan export".
  *
- * One pass over the return, one child at a time: JSON and CSV are written
- * as the children come; the text report puts its summary first, so its
- * assessment lines wait in a temporary file, not in memory.
+ * One pass over the return, one child at a time, each assessment handed to
+ * the writer as it comes (the text report puts its summary first, so its
+ * writer keeps the lines in a temporary file, not in memory).
  *
  * Bad data is reported as FILE:LINE: child ID: what, and leaves out only
  * what it affects (see census.h); every other child is still reported.
@@ -55,18 +55,15 @@ static const struct cli_opt census_opts[] = {
 struct census_run {
 	struct cli		*c;
 	const char		*path;
-	enum out_format		 fmt;
-	int			 report;	/* 0: stdout has the caseload */
-	int			 begun;		/* the report has begun */
-	FILE			*lines;		/* where assessments go, or
-						   NULL with no report */
+	struct out_writer	*w;		/* the report, or NULL when
+						   stdout has the caseload */
 	const struct calendar	*cal;
 	int			 as_of;
 	FILE			*cl;		/* caseload, or NULL */
 	const char		*profile;
 	const char		*area;
 	unsigned long		 children, children_out, assessments_out;
-	unsigned long		 authorised, within, open, nlines;
+	unsigned long		 authorised, within, open;
 	unsigned long		 rejected, warnings, episodes;
 };
 
@@ -98,97 +95,29 @@ date_or(int d, char *buf, const char *none)
 	return d == DATE_NONE ? none : date_format(d, buf);
 }
 
-/* The child id for a text line: printable. */
-static void
-text_id(FILE *f, const char *id)
-{
-	size_t	 n;
-
-	for (n = 0; *id != '\0'; id++, n++)
-		putc((unsigned char)*id < 0x20 || *id == 0x7f ? '?' : *id, f);
-	for (; n < 12; n++)
-		putc(' ', f);
-}
-
-/* The report's opening, once something of a return has been read. */
-static void
-begin(struct census_run *r)
-{
-	if (r->begun)
-		return;
-	r->begun = 1;
-	if (r->fmt == FMT_JSON)
-		fputs("{\n  \"assessments\": [", r->lines);
-	else if (r->fmt == FMT_CSV)
-		fputs("child,referral,started,authorised,working_days,"
-		    "within_timescale\n", r->lines);
-}
-
 static void
 put_assessment(struct census_run *r, const char *id, int referral,
     const struct census_assessment *a)
 {
-	FILE	*f = r->lines;
-	char	 d1[DATE_STRLEN], d2[DATE_STRLEN], d3[DATE_STRLEN];
-	long	 days;
-	int	 within, open;
+	struct out_assessment	 oa;
+	char			 err[512];
 
-	open = a->authorised == DATE_NONE;
-	days = 0;
-	within = 0;
-	if (open)
+	memset(&oa, 0, sizeof(oa));
+	oa.child = id;
+	oa.referral = referral;
+	oa.started = a->started;
+	oa.authorised = a->authorised;
+	if (a->authorised == DATE_NONE)
 		r->open++;
 	else {
-		within = census_timely(r->cal, referral, a->authorised, &days);
+		oa.within = census_timely(r->cal, referral, a->authorised,
+		    &oa.working_days);
 		r->authorised++;
-		r->within += within;
+		r->within += oa.within;
 	}
 	/* With the caseload on standard output, there is no report. */
-	if (!r->report)
-		return;
-	begin(r);
-	switch (r->fmt) {
-	case FMT_JSON:
-		fputs(r->nlines ? ",\n    {\"child\": " : "\n    {\"child\": ",
-		    f);
-		out_json_string(f, id);
-		fprintf(f, ", \"referral\": \"%s\", \"started\": ",
-		    date_format(referral, d1));
-		if (a->started == DATE_NONE)
-			fputs("null", f);
-		else
-			fprintf(f, "\"%s\"", date_format(a->started, d2));
-		if (open)
-			fputs(", \"authorised\": null, \"working_days\": null,"
-			    " \"within_timescale\": null}", f);
-		else
-			fprintf(f, ", \"authorised\": \"%s\", \"working_days\":"
-			    " %ld, \"within_timescale\": %s}",
-			    date_format(a->authorised, d3), days,
-			    within ? "true" : "false");
-		break;
-	case FMT_CSV:
-		csv_write_field(f, id, 1);
-		fprintf(f, ",%s,%s,%s,", date_format(referral, d1),
-		    date_or(a->started, d2, ""), date_or(a->authorised, d3,
-		    ""));
-		if (open)
-			fputs(",\n", f);
-		else
-			fprintf(f, "%ld,%s\n", days, within ? "true" : "false");
-		break;
-	default:
-		text_id(f, id);
-		fprintf(f, " %s  %-10s  %-10s  ", date_format(referral, d1),
-		    date_or(a->started, d2, "-"), date_or(a->authorised, d3,
-		    "open"));
-		if (open)
-			fputs("           -  -\n", f);
-		else
-			fprintf(f, "%12ld  %s\n", days, within ? "yes" : "no");
-		break;
-	}
-	r->nlines++;
+	if (r->w != NULL)
+		out_assessment(r->w, &oa, err, sizeof(err));
 }
 
 /* Was the episode open as of as-of, with the dates to say so? */
@@ -267,101 +196,33 @@ put_child(struct census_run *r, const struct census_child *ch)
 	}
 }
 
-static void
-put_percent(FILE *f, unsigned long part, unsigned long whole)
-{
-	unsigned long long	 t;
-
-	if (whole == 0)
-		return;
-	/* Tenths of a per cent, rounded half up, without floating point. */
-	t = ((unsigned long long)part * 2000 + whole) / (2 * whole);
-	fprintf(f, " (%llu.%llu%%)", t / 10, t % 10);
-}
-
 static int
-copy_lines(struct census_run *r)
-{
-	char	 buf[8192];
-	size_t	 n;
-
-	if (fflush(r->lines) == EOF || fseek(r->lines, 0, SEEK_SET) == -1)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), r->lines)) > 0)
-		if (fwrite(buf, 1, n, r->c->out) != n)
-			return -1;
-	return ferror(r->lines) ? -1 : 0;
-}
-
-static void
 put_summary(struct census_run *r, const struct census_header *h,
     int complete, long stop_line)
 {
-	FILE	*f = r->c->out;
-	char	 d[DATE_STRLEN];
+	struct out_census	 cs;
+	char			 err[512];
 
-	begin(r);
-	if (r->fmt == FMT_JSON) {
-		fprintf(f, "%s],\n  \"summary\": {\"authorised\": %lu,"
-		    " \"within_timescale\": %lu, \"open\": %lu, \"rejected\":"
-		    " %lu, \"children\": %lu, \"children_left_out\": %lu,"
-		    " \"assessments_left_out\": %lu, \"warnings\": %lu},\n"
-		    "  \"header\": {\"collection\": ", r->nlines ? "\n  " : "",
-		    r->authorised, r->within, r->open, r->rejected,
-		    r->children, r->children_out, r->assessments_out,
-		    r->warnings);
-		if (h->collection != NULL)
-			out_json_string(f, h->collection);
-		else
-			fputs("null", f);
-		fputs(", \"year\": ", f);
-		if (h->year != NULL)
-			out_json_string(f, h->year);
-		else
-			fputs("null", f);
-		if (h->reference_date == DATE_NONE)
-			fputs(", \"reference_date\": null},\n", f);
-		else
-			fprintf(f, ", \"reference_date\": \"%s\"},\n",
-			    date_format(h->reference_date, d));
-		fprintf(f, "  \"complete\": %s\n}\n", complete ? "true" :
-		    "false");
-		return;
+	memset(&cs, 0, sizeof(cs));
+	cs.collection = h->collection;
+	cs.year = h->year;
+	cs.reference_date = h->reference_date;
+	cs.limit = CENSUS_LIMIT;
+	cs.children = r->children;
+	cs.children_out = r->children_out;
+	cs.authorised = r->authorised;
+	cs.within = r->within;
+	cs.open = r->open;
+	cs.assessments_out = r->assessments_out;
+	cs.rejected = r->rejected;
+	cs.warnings = r->warnings;
+	cs.complete = complete;
+	cs.stop_line = stop_line;
+	if (out_census(r->w, &cs, err, sizeof(err)) == -1) {
+		cli_error(r->c, "%s", err);
+		return -1;
 	}
-	if (r->fmt != FMT_TEXT)
-		return;
-	fputs("Children in Need census", f);
-	if (h->collection != NULL)
-		fprintf(f, " %s", h->collection);
-	if (h->year != NULL)
-		fprintf(f, " %s", h->year);
-	if (h->reference_date != DATE_NONE)
-		fprintf(f, ", reference date %s",
-		    date_format(h->reference_date, d));
-	fprintf(f, "\n\nChildren: %lu", r->children);
-	if (r->children_out > 0)
-		fprintf(f, " (%lu left out)", r->children_out);
-	fprintf(f, "\nAssessments authorised: %lu\n", r->authorised);
-	fprintf(f, "  within %d working days of the referral: %lu",
-	    CENSUS_LIMIT, r->within);
-	put_percent(f, r->within, r->authorised);
-	fprintf(f, "\n  later: %lu", r->authorised - r->within);
-	put_percent(f, r->authorised - r->within, r->authorised);
-	fprintf(f, "\nAssessments open: %lu\n", r->open);
-	if (r->assessments_out > 0)
-		fprintf(f, "Assessments left out: %lu\n", r->assessments_out);
-	if (r->rejected > 0)
-		fprintf(f, "Values rejected: %lu (see the messages)\n",
-		    r->rejected);
-	if (r->warnings > 0)
-		fprintf(f, "Elements ignored: %lu (see the messages)\n",
-		    r->warnings);
-	if (!complete)
-		fprintf(f, "Incomplete: the file could not be read past line"
-		    " %ld\n", stop_line);
-	if (r->nlines > 0)
-		fprintf(f, "\nCHILD        REFERRAL    STARTED     AUTHORISED "
-		    " WORKING DAYS  WITHIN %d\n", CENSUS_LIMIT);
+	return 0;
 }
 
 static int
@@ -389,6 +250,8 @@ cmd_census(struct cli *c, int argc, char **argv)
 	struct profile			*p;
 	struct calendar			*cal;
 	struct safe_out			 so;
+	struct out_opts			 oo;
+	enum out_format			 fmt;
 	const char			*arg, *to, *spec, *area, *sarea;
 	char				 err[512];
 	long				 line;
@@ -397,8 +260,9 @@ cmd_census(struct cli *c, int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	memset(&st, 0, sizeof(st));
 	memset(&so, 0, sizeof(so));
+	memset(&oo, 0, sizeof(oo));
 	r.c = c;
-	r.fmt = FMT_TEXT;
+	fmt = FMT_TEXT;
 	to = spec = area = NULL;
 	while ((id = cli_opt_next(c, &st, argc, argv, census_opts,
 	    &arg)) != -1) {
@@ -414,9 +278,9 @@ cmd_census(struct cli *c, int argc, char **argv)
 			r.path = arg;
 			break;
 		case OPT_FORMAT:
-			r.fmt = out_format_parse(arg);
-			if (r.fmt != FMT_TEXT && r.fmt != FMT_JSON &&
-			    r.fmt != FMT_CSV)
+			fmt = out_format_parse(arg);
+			if (fmt != FMT_TEXT && fmt != FMT_JSON &&
+			    fmt != FMT_CSV)
 				return cli_usage(c, "--format: '%s' is not"
 				    " text, json or csv", arg);
 			break;
@@ -469,12 +333,11 @@ cmd_census(struct cli *c, int argc, char **argv)
 	cr = NULL;
 	if (open_input(c, r.path, &fd) == -1)
 		goto out;
-	r.report = to == NULL || strcmp(to, "-") != 0;
-	if (r.report)
-		r.lines = c->out;
-	if (r.report && r.fmt == FMT_TEXT && (r.lines = tmpfile()) == NULL) {
-		cli_error(c, "a temporary file for the report: %s",
-		    strerror(errno));
+	oo.doc = DOC_CENSUS;
+	oo.as_of = r.as_of;
+	if ((to == NULL || strcmp(to, "-") != 0) &&
+	    (r.w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL) {
+		cli_error(c, "%s", err);
 		goto out;
 	}
 	if (to != NULL) {
@@ -503,14 +366,9 @@ cmd_census(struct cli *c, int argc, char **argv)
 			    to != NULL ? ", and no caseload was written" : "");
 	}
 	/* A file that is not a return at all gets no report. */
-	if (r.report && (complete || census_root_seen(cr))) {
-		put_summary(&r, census_header(cr), complete, line);
-		if (r.fmt == FMT_TEXT && copy_lines(&r) == -1) {
-			cli_error(c, "reading back the report: %s",
-			    strerror(errno));
-			complete = 0;
-		}
-	}
+	if (r.w != NULL && (complete || census_root_seen(cr)) &&
+	    put_summary(&r, census_header(cr), complete, line) == -1)
+		complete = 0;
 	if (to != NULL) {
 		if (!complete) {
 			safe_abort(&so);
@@ -530,8 +388,7 @@ cmd_census(struct cli *c, int argc, char **argv)
 		rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
 out:
 	census_close(cr);
-	if (r.lines != NULL && r.lines != c->out)
-		fclose(r.lines);
+	out_end(r.w, err, sizeof(err));
 	if (fd != -1 && fd != STDIN_FILENO)
 		close(fd);
 	cal_free(cal);

@@ -1,17 +1,21 @@
 /*
- * out.c: the one switch that picks an output format, and what the
- * writers share.
+ * out.c: the one switch that picks an output format, the calls that hand
+ * each document to the writer chosen, and what the writers share.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
+#include "date.h"
 #include "out.h"
+#include "out_impl.h"
 #include "xmalloc.h"
 
 struct out_writer {
 	const struct out_impl	*impl;
 	void			*state;
+	enum out_doc		 doc;
 };
 
 int
@@ -26,6 +30,23 @@ out_format_parse(const char *s)
 	if (strcmp(s, "ics") == 0)
 		return FMT_ICS;
 	return -1;
+}
+
+/* Has impl a form for doc? */
+static int
+has_form(const struct out_impl *impl, enum out_doc doc)
+{
+	switch (doc) {
+	case DOC_SCHEDULE:
+		return impl->write_case != NULL;
+	case DOC_CHECK:
+		return impl->finding != NULL && impl->check_end != NULL;
+	case DOC_SUMMARY:
+		return impl->summary != NULL;
+	case DOC_CENSUS:
+		return impl->assessment != NULL && impl->census != NULL;
+	}
+	return 0;
 }
 
 struct out_writer *
@@ -53,19 +74,77 @@ out_begin(enum out_format fmt, FILE *f, const struct out_opts *o, char *err,
 		snprintf(err, errsz, "unknown output format");
 		return NULL;
 	}
+	if (!has_form(impl, o->doc))
+		impl = &out_text_impl;
 	if ((state = impl->begin(f, o, err, errsz)) == NULL)
 		return NULL;
 	w = xmalloc(sizeof(*w));
 	w->impl = impl;
 	w->state = state;
+	w->doc = o->doc;
 	return w;
+}
+
+/* A call the writer was not begun for is the caller's mistake. */
+static int
+wrong_doc(char *err, size_t errsz)
+{
+	snprintf(err, errsz, "output: not the document begun");
+	return -1;
 }
 
 int
 out_case(struct out_writer *w, const struct out_case *c, char *err,
     size_t errsz)
 {
+	if (w->doc != DOC_SCHEDULE)
+		return wrong_doc(err, errsz);
 	return w->impl->write_case(w->state, c, err, errsz);
+}
+
+int
+out_finding(struct out_writer *w, const struct out_finding *fi, char *err,
+    size_t errsz)
+{
+	if (w->doc != DOC_CHECK)
+		return wrong_doc(err, errsz);
+	return w->impl->finding(w->state, fi, err, errsz);
+}
+
+int
+out_check_end(struct out_writer *w, const struct out_check_end *ce,
+    char *err, size_t errsz)
+{
+	if (w->doc != DOC_CHECK)
+		return wrong_doc(err, errsz);
+	return w->impl->check_end(w->state, ce, err, errsz);
+}
+
+int
+out_summary(struct out_writer *w, const struct out_summary *sm, char *err,
+    size_t errsz)
+{
+	if (w->doc != DOC_SUMMARY)
+		return wrong_doc(err, errsz);
+	return w->impl->summary(w->state, sm, err, errsz);
+}
+
+int
+out_assessment(struct out_writer *w, const struct out_assessment *a,
+    char *err, size_t errsz)
+{
+	if (w->doc != DOC_CENSUS)
+		return wrong_doc(err, errsz);
+	return w->impl->assessment(w->state, a, err, errsz);
+}
+
+int
+out_census(struct out_writer *w, const struct out_census *cs, char *err,
+    size_t errsz)
+{
+	if (w->doc != DOC_CENSUS)
+		return wrong_doc(err, errsz);
+	return w->impl->census(w->state, cs, err, errsz);
 }
 
 int
@@ -79,6 +158,85 @@ out_end(struct out_writer *w, char *err, size_t errsz)
 	free(w);
 	return rc;
 }
+
+/* --- lines made whole ---------------------------------------------------- */
+
+/* Room for more bytes at the end of the line; returns where they go. */
+static char *
+line_room(struct out_line *ln, size_t more)
+{
+	if (more > ln->cap - ln->n) {
+		while (more > ln->cap - ln->n)
+			ln->cap = ln->cap ? ln->cap * 2 : 512;
+		ln->b = xreallocarray(ln->b, ln->cap, 1);
+	}
+	return ln->b + ln->n;
+}
+
+void
+out_line_add(struct out_line *ln, const char *s, size_t len)
+{
+	memcpy(line_room(ln, len), s, len);
+	ln->n += len;
+}
+
+void
+out_line_str(struct out_line *ln, const char *s)
+{
+	out_line_add(ln, s, strlen(s));
+}
+
+void
+out_line_csv(struct out_line *ln, const char *s, char d)
+{
+	char	*w;
+
+	w = line_room(ln, CSV_FIELD_MAX(strlen(s)) + 1);
+	w += csv_format_field(w, s, 1);
+	*w++ = d;
+	ln->n = (size_t)(w - ln->b);
+}
+
+void
+out_line_long(struct out_line *ln, long v)
+{
+	char		 buf[24], *p;
+	unsigned long	 u;
+
+	p = buf + sizeof(buf);
+	u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	out_line_add(ln, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void
+out_line_date(struct out_line *ln, int d)
+{
+	date_format(d, line_room(ln, DATE_STRLEN));
+	ln->n += DATE_STRLEN - 1;
+}
+
+int
+out_line_put(struct out_line *ln, FILE *f)
+{
+	if (ln->n > 0)
+		fwrite(ln->b, 1, ln->n, f);
+	ln->n = 0;
+	return ferror(f) ? -1 : 0;
+}
+
+void
+out_line_free(struct out_line *ln)
+{
+	free(ln->b);
+	memset(ln, 0, sizeof(*ln));
+}
+
+/* --- words ---------------------------------------------------------------- */
 
 /* Append s to buf[*len..sz), truncating; buf stays NUL-terminated. */
 static void

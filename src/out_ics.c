@@ -41,6 +41,7 @@
 
 #include "date.h"
 #include "out.h"
+#include "out_impl.h"
 #include "profile.h"
 #include "sched.h"
 #include "xmalloc.h"
@@ -845,7 +846,7 @@ ics_end(void *state, char *err, size_t errsz)
 }
 
 const struct out_impl out_ics_impl = {
-	ics_begin,
-	ics_case,
-	ics_end
+	.begin = ics_begin,
+	.write_case = ics_case,
+	.end = ics_end
 };

@@ -1,8 +1,11 @@
 /*
  * out_text.c: a schedule as a social worker reads it before a meeting:
  * dates with weekdays, what is due, how many working days away or
- * overdue, held or projected, and where the rule comes from.
+ * overdue, held or projected, and where the rule comes from.  The nightly
+ * check's findings one a line, its figures as a table, and a census
+ * report with its summary first.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +13,18 @@
 #include "cal.h"
 #include "date.h"
 #include "out.h"
+#include "out_impl.h"
 #include "xmalloc.h"
 
 struct text_state {
 	FILE			*f;
 	const struct out_opts	*o;
 	size_t			 ncases;
+	unsigned long		 nfind;
+	struct out_line		 ln;
+	FILE			*lines;		/* census: assessment lines
+						   until the summary */
+	unsigned long		 nlines;
 };
 
 #define RED	"\033[31m"
@@ -33,6 +42,13 @@ text_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	st = xcalloc(1, sizeof(*st));
 	st->f = f;
 	st->o = o;
+	/* The census summary comes first: its lines wait on disk. */
+	if (o->doc == DOC_CENSUS && (st->lines = tmpfile()) == NULL) {
+		snprintf(err, errsz, "a temporary file for the report: %s",
+		    strerror(errno));
+		free(st);
+		return NULL;
+	}
 	return st;
 }
 
@@ -171,13 +187,263 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 	return ferror(f) ? -1 : 0;
 }
 
+/* --- check ---------------------------------------------------------------- */
+
+static int
+text_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
+{
+	struct text_state	*st = v;
+	struct out_line		*ln = &st->ln;
+	const struct item	*it = fi->it;
+	char			 w[320];
+	long			 wd = fi->working_days;
+
+	out_line_str(ln, it->status == ST_OVERDUE ? "overdue  " : "due-soon ");
+	out_line_str(ln, date_weekday_name(it->due));
+	out_line_add(ln, " ", 1);
+	out_line_date(ln, it->due);
+	out_line_add(ln, "  ", 2);
+	out_line_str(ln, fi->case_id);
+	out_line_add(ln, "  ", 2);
+	out_line_str(ln, fi->profile->id);
+	if (fi->area >= 0) {
+		out_line_add(ln, "/", 1);
+		out_line_str(ln, fi->profile->areas[fi->area].id);
+	}
+	out_line_add(ln, "  ", 2);
+	out_line_str(ln, fi->worker ? fi->worker : "-");
+	out_line_add(ln, "  ", 2);
+	out_line_str(ln, out_what(it, w, sizeof(w)));
+	if (it->status == ST_OVERDUE) {
+		out_line_add(ln, "  (", 3);
+		out_line_long(ln, -wd);
+		out_line_str(ln, wd == -1 ? " working day overdue)\n" :
+		    " working days overdue)\n");
+	} else if (wd == 0)
+		out_line_str(ln, "  (due today)\n");
+	else {
+		out_line_add(ln, "  (in ", 6);
+		out_line_long(ln, wd);
+		out_line_str(ln, wd == 1 ? " working day)\n" :
+		    " working days)\n");
+	}
+	st->nfind++;
+	return out_line_put(ln, st->f);
+}
+
+static int
+text_check_end(void *v, const struct out_check_end *ce, char *err,
+    size_t errsz)
+{
+	struct text_state	*st = v;
+	char			 d[DATE_STRLEN];
+	int			 within = st->o->within;
+
+	fprintf(st->f, "%s%lu overdue, %lu due within %d working day%s, in"
+	    " %lu open case%s (%s) as of %s\n", st->nfind ? "\n" : "",
+	    ce->overdue, ce->due_soon, within, within == 1 ? "" : "s",
+	    ce->open, ce->open == 1 ? "" : "s", ce->rows,
+	    date_format(st->o->as_of, d));
+	return ferror(st->f) ? -1 : 0;
+}
+
+static const char *
+pct(unsigned long a, unsigned long b, char *buf, size_t sz)
+{
+	if (b == 0)
+		snprintf(buf, sz, "-");
+	else
+		snprintf(buf, sz, "%.1f%%", 100.0 * (double)a / (double)b);
+	return buf;
+}
+
+static void
+tally_text(FILE *out, const char *title, const struct out_tally *t)
+{
+	char	 p1[16], p2[16], p3[16], p4[16];
+
+	fprintf(out, "%-24s %6lu  %6lu/%-6lu %6s  %6lu/%-6lu %6s  "
+	    "%6lu/%-6lu %6s  %6lu/%-6lu %6s\n", title, t->cases,
+	    t->done[KIND_ASSESSMENT], t->done[KIND_ASSESSMENT] +
+	    t->late[KIND_ASSESSMENT], pct(t->done[KIND_ASSESSMENT],
+	    t->done[KIND_ASSESSMENT] + t->late[KIND_ASSESSMENT], p1,
+	    sizeof(p1)),
+	    t->done[KIND_FIRST_MEETING], t->done[KIND_FIRST_MEETING] +
+	    t->late[KIND_FIRST_MEETING], pct(t->done[KIND_FIRST_MEETING],
+	    t->done[KIND_FIRST_MEETING] + t->late[KIND_FIRST_MEETING], p2,
+	    sizeof(p2)),
+	    t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] + t->overdue[KIND_REVIEW],
+	    pct(t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] +
+	    t->overdue[KIND_REVIEW], p3, sizeof(p3)),
+	    t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
+	    pct(t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
+	    p4, sizeof(p4)));
+}
+
+static int
+text_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
+{
+	struct text_state	*st = v;
+	FILE			*out = st->f;
+	char			 d[DATE_STRLEN];
+	size_t			 i;
+
+	fprintf(out, "Within timescale, as of %s: %lu open case%s (%s)\n\n",
+	    date_format(st->o->as_of, d), sm->end.open,
+	    sm->end.open == 1 ? "" : "s", sm->end.rows);
+	fprintf(out, "%-24s %6s  %-20s  %-20s  %-20s  %s\n", "", "CASES",
+	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
+	    "VISITS UP TO DATE");
+	tally_text(out, "all", sm->all);
+	fputs("\nby profile\n", out);
+	for (i = 0; i < sm->nprofile; i++)
+		tally_text(out, sm->by_profile[i].key, &sm->by_profile[i]);
+	fputs("\nby worker\n", out);
+	for (i = 0; i < sm->nworker; i++)
+		tally_text(out, sm->by_worker[i].key, &sm->by_worker[i]);
+	fprintf(out, "\nAssessments and first meetings: held within their"
+	    " timescale / held.\nReviews and visits: cases whose next one is"
+	    " not overdue / cases checked.\n");
+	if (sm->all->unknown[KIND_REVIEW] > 0)
+		fprintf(out, "Reviews not checkable (reviews_held and"
+		    " last_review empty): %lu\n", sm->all->unknown[KIND_REVIEW]);
+	return ferror(out) ? -1 : 0;
+}
+
+/* --- census ---------------------------------------------------------------- */
+
+/* The child id for a text line: printable. */
+static void
+text_id(FILE *f, const char *id)
+{
+	size_t	 n;
+
+	for (n = 0; *id != '\0'; id++, n++)
+		putc((unsigned char)*id < 0x20 || *id == 0x7f ? '?' : *id, f);
+	for (; n < 12; n++)
+		putc(' ', f);
+}
+
+/* A date, or none when DATE_NONE. */
+static const char *
+date_or(int d, char *buf, const char *none)
+{
+	return d == DATE_NONE ? none : date_format(d, buf);
+}
+
+static int
+text_assessment(void *v, const struct out_assessment *a, char *err,
+    size_t errsz)
+{
+	struct text_state	*st = v;
+	FILE			*f = st->lines;
+	char			 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	char			 d3[DATE_STRLEN];
+
+	text_id(f, a->child);
+	fprintf(f, " %s  %-10s  %-10s  ", date_format(a->referral, d1),
+	    date_or(a->started, d2, "-"), date_or(a->authorised, d3, "open"));
+	if (a->authorised == DATE_NONE)
+		fputs("           -  -\n", f);
+	else
+		fprintf(f, "%12ld  %s\n", a->working_days,
+		    a->within ? "yes" : "no");
+	st->nlines++;
+	return 0;
+}
+
+static void
+put_percent(FILE *f, unsigned long part, unsigned long whole)
+{
+	unsigned long long	 t;
+
+	if (whole == 0)
+		return;
+	/* Tenths of a per cent, rounded half up, without floating point. */
+	t = ((unsigned long long)part * 2000 + whole) / (2 * whole);
+	fprintf(f, " (%llu.%llu%%)", t / 10, t % 10);
+}
+
+static int
+copy_lines(struct text_state *st)
+{
+	char	 buf[8192];
+	size_t	 n;
+
+	if (fflush(st->lines) == EOF || fseek(st->lines, 0, SEEK_SET) == -1)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), st->lines)) > 0)
+		if (fwrite(buf, 1, n, st->f) != n)
+			return -1;
+	return ferror(st->lines) ? -1 : 0;
+}
+
+static int
+text_census(void *v, const struct out_census *cs, char *err, size_t errsz)
+{
+	struct text_state	*st = v;
+	FILE			*f = st->f;
+	char			 d[DATE_STRLEN];
+
+	fputs("Children in Need census", f);
+	if (cs->collection != NULL)
+		fprintf(f, " %s", cs->collection);
+	if (cs->year != NULL)
+		fprintf(f, " %s", cs->year);
+	if (cs->reference_date != DATE_NONE)
+		fprintf(f, ", reference date %s",
+		    date_format(cs->reference_date, d));
+	fprintf(f, "\n\nChildren: %lu", cs->children);
+	if (cs->children_out > 0)
+		fprintf(f, " (%lu left out)", cs->children_out);
+	fprintf(f, "\nAssessments authorised: %lu\n", cs->authorised);
+	fprintf(f, "  within %d working days of the referral: %lu",
+	    cs->limit, cs->within);
+	put_percent(f, cs->within, cs->authorised);
+	fprintf(f, "\n  later: %lu", cs->authorised - cs->within);
+	put_percent(f, cs->authorised - cs->within, cs->authorised);
+	fprintf(f, "\nAssessments open: %lu\n", cs->open);
+	if (cs->assessments_out > 0)
+		fprintf(f, "Assessments left out: %lu\n", cs->assessments_out);
+	if (cs->rejected > 0)
+		fprintf(f, "Values rejected: %lu (see the messages)\n",
+		    cs->rejected);
+	if (cs->warnings > 0)
+		fprintf(f, "Elements ignored: %lu (see the messages)\n",
+		    cs->warnings);
+	if (!cs->complete)
+		fprintf(f, "Incomplete: the file could not be read past line"
+		    " %ld\n", cs->stop_line);
+	if (st->nlines > 0)
+		fprintf(f, "\nCHILD        REFERRAL    STARTED     AUTHORISED "
+		    " WORKING DAYS  WITHIN %d\n", cs->limit);
+	if (copy_lines(st) == -1) {
+		snprintf(err, errsz, "reading back the report: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 text_end(void *v, char *err, size_t errsz)
 {
-	free(v);
+	struct text_state	*st = v;
+
+	if (st->lines != NULL)
+		fclose(st->lines);
+	out_line_free(&st->ln);
+	free(st);
 	return 0;
 }
 
 const struct out_impl out_text_impl = {
-	text_begin, text_case, text_end
+	.begin = text_begin,
+	.write_case = text_case,
+	.finding = text_finding,
+	.check_end = text_check_end,
+	.summary = text_summary,
+	.assessment = text_assessment,
+	.census = text_census,
+	.end = text_end
 };

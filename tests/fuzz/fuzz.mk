@@ -139,7 +139,7 @@ fuzz-replay:
 	done; \
 	[ $$fail -eq 0 ]
 
-$(FUZZ_O)/lib/%.o: src/%.c $(wildcard include/*.h) Makefile tests/fuzz/fuzz.mk
+$(FUZZ_O)/lib/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 	    -c -o $@ $<

@@ -1,0 +1,214 @@
+/*
+ * test_out.c: the output layer's switch (include/out.h): which writer a
+ * format and a document get, and that a call the writer was not begun for
+ * is refused rather than written.  What each writer writes is checked
+ * byte for byte by the golden tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "date.h"
+#include "out.h"
+
+struct mem {
+	FILE	*f;
+	char	*buf;
+	size_t	 len;
+};
+
+static void
+mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->buf, &m->len);
+	assert_non_null(m->f);
+}
+
+static const char *
+mem_text(struct mem *m)
+{
+	fflush(m->f);
+	return m->buf;
+}
+
+static void
+mem_close(struct mem *m)
+{
+	fclose(m->f);
+	free(m->buf);
+}
+
+static void
+opts(struct out_opts *o, enum out_doc doc)
+{
+	memset(o, 0, sizeof(*o));
+	o->doc = doc;
+	/* 2026-12-01: 2026-01-01 is day 20454, and 1 December is day 335 of
+	 * the year (334 days in January to November): 20454 + 334. */
+	o->as_of = 20788;
+	o->within = 5;
+}
+
+/* The check's CSV begins with its own header, not the schedule's. */
+static void
+test_check_csv_header(void **state)
+{
+	struct out_opts		 o;
+	struct out_check_end	 ce;
+	struct out_writer	*w;
+	struct mem		 m;
+	char			 err[128];
+
+	(void)state;
+	mem_open(&m);
+	opts(&o, DOC_CHECK);
+	w = out_begin(FMT_CSV, m.f, &o, err, sizeof(err));
+	assert_non_null(w);
+	memset(&ce, 0, sizeof(ce));
+	ce.rows = "0 closed, 0 rows rejected";
+	assert_int_equal(out_check_end(w, &ce, err, sizeof(err)), 0);
+	assert_int_equal(out_end(w, err, sizeof(err)), 0);
+	assert_string_equal(mem_text(&m), "case_id,profile,area,worker,kind,"
+	    "seq,due,status,label,working_days,source\n");
+	mem_close(&m);
+}
+
+/* Text: nothing found, the closing line alone, without a blank line. */
+static void
+test_check_text_nothing(void **state)
+{
+	struct out_opts		 o;
+	struct out_check_end	 ce;
+	struct out_writer	*w;
+	struct mem		 m;
+	char			 err[128];
+
+	(void)state;
+	mem_open(&m);
+	opts(&o, DOC_CHECK);
+	o.within = 1;
+	w = out_begin(FMT_TEXT, m.f, &o, err, sizeof(err));
+	assert_non_null(w);
+	memset(&ce, 0, sizeof(ce));
+	ce.open = 1;
+	ce.rows = "0 closed, 0 rows rejected";
+	assert_int_equal(out_check_end(w, &ce, err, sizeof(err)), 0);
+	assert_int_equal(out_end(w, err, sizeof(err)), 0);
+	assert_string_equal(mem_text(&m), "0 overdue, 0 due within 1 working"
+	    " day, in 1 open case (0 closed, 0 rows rejected) as of"
+	    " 2026-12-01\n");
+	mem_close(&m);
+}
+
+/* CSV has no form for the figures: they are written as text. */
+static void
+test_summary_csv_is_text(void **state)
+{
+	static const char	 want[] = "Within timescale, as of 2026-12-01:"
+	    " 0 open cases (none)\n\n";
+	struct out_opts		 o;
+	struct out_tally	 all;
+	struct out_summary	 sm;
+	struct out_writer	*w;
+	struct mem		 m;
+	char			 err[128];
+
+	(void)state;
+	mem_open(&m);
+	opts(&o, DOC_SUMMARY);
+	w = out_begin(FMT_CSV, m.f, &o, err, sizeof(err));
+	assert_non_null(w);
+	memset(&all, 0, sizeof(all));
+	memset(&sm, 0, sizeof(sm));
+	sm.all = &all;
+	sm.end.rows = "none";
+	assert_int_equal(out_summary(w, &sm, err, sizeof(err)), 0);
+	assert_int_equal(out_end(w, err, sizeof(err)), 0);
+	assert_memory_equal(mem_text(&m), want, sizeof(want) - 1);
+	mem_close(&m);
+}
+
+/* A writer begun for one document refuses the calls of another. */
+static void
+test_wrong_document(void **state)
+{
+	struct out_opts		 o;
+	struct out_summary	 sm;
+	struct out_census	 cs;
+	struct out_writer	*w;
+	struct mem		 m;
+	char			 err[128];
+
+	(void)state;
+	mem_open(&m);
+	opts(&o, DOC_CHECK);
+	w = out_begin(FMT_JSON, m.f, &o, err, sizeof(err));
+	assert_non_null(w);
+	memset(&sm, 0, sizeof(sm));
+	memset(&cs, 0, sizeof(cs));
+	err[0] = '\0';
+	assert_int_equal(out_summary(w, &sm, err, sizeof(err)), -1);
+	assert_string_not_equal(err, "");
+	assert_int_equal(out_census(w, &cs, err, sizeof(err)), -1);
+	assert_int_equal(out_case(w, NULL, err, sizeof(err)), -1);
+	out_end(w, err, sizeof(err));
+	mem_close(&m);
+}
+
+/* A census report that never began (not a return) writes nothing. */
+static void
+test_census_json_unbegun(void **state)
+{
+	struct out_opts		 o;
+	struct out_writer	*w;
+	struct mem		 m;
+	char			 err[128];
+
+	(void)state;
+	mem_open(&m);
+	opts(&o, DOC_CENSUS);
+	w = out_begin(FMT_JSON, m.f, &o, err, sizeof(err));
+	assert_non_null(w);
+	assert_int_equal(out_end(w, err, sizeof(err)), 0);
+	assert_int_equal(m.len, 0);
+	mem_close(&m);
+}
+
+static void
+test_unknown_format(void **state)
+{
+	struct out_opts		 o;
+	char			 err[128];
+
+	(void)state;
+	opts(&o, DOC_SCHEDULE);
+	assert_null(out_begin((enum out_format)99, stdout, &o, err,
+	    sizeof(err)));
+	assert_string_equal(err, "unknown output format");
+	assert_int_equal(out_format_parse("text"), FMT_TEXT);
+	assert_int_equal(out_format_parse("ics"), FMT_ICS);
+	assert_int_equal(out_format_parse("TEXT"), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_check_csv_header),
+		cmocka_unit_test(test_check_text_nothing),
+		cmocka_unit_test(test_summary_csv_is_text),
+		cmocka_unit_test(test_wrong_document),
+		cmocka_unit_test(test_census_json_unbegun),
+		cmocka_unit_test(test_unknown_format),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
