@@ -2,31 +2,44 @@
  * out_ics.c: the iCalendar (RFC 5545) writer, and the one file that
  * includes libical.
  *
- * Every component is built and serialised by libical; nothing here writes
- * iCalendar text by hand except the closing "END:VCALENDAR" line.  To keep
- * memory flat over a caseload of any size, begin() serialises the
- * VCALENDAR with its properties and writes all of it but the END line,
- * each schedule item then becomes one VEVENT that is built, written and
- * freed at once, and end() closes the calendar.
+ * libical builds the calendar's head (VCALENDAR and its properties) once.
+ * The events, of which a whole authority's export holds hundreds of
+ * thousands, are written here as content lines by ev_text() and friends,
+ * which escape TEXT as RFC 5545 3.3.11 says and fold at 75 octets (3.1)
+ * without splitting a character or an escape: building each event with
+ * libical spent most of the export's time in its allocator and its
+ * octet-by-octet escaping.  The unit test and the fuzzer parse every
+ * event back with libical, and tests/ics-readers.test.sh with three other
+ * readers.  Memory stays flat: each event is written as soon as it is
+ * built, into one buffer reused for all of them.
  *
- * Each item is an all-day event.  Its UID comes from the case, profile,
- * kind and occurrence, never the date, so a re-export updates events in a
- * subscribed calendar rather than adding copies.  SEQUENCE must grow when
- * an event's date moves, which a stateless writer cannot know: it is
- * carried on from the previous export, opts->previous (normally the -o
- * target, read before it is replaced).  begin() streams through that file
- * and keeps only a 64-bit hash of each event's UID with its old date and
- * sequence.  An event it did not have gets SEQUENCE 0, one whose DTSTART
- * is unchanged keeps its sequence, one that moved gets the old sequence
- * plus one.  A previous file that does not exist (or is empty) is a first
- * export; one that cannot be read, or is not iCalendar, stops begin().
- * That table (16 bytes a slot, at most half full) is the only memory that
- * grows, and with the previous export, not with the cases being written.
+ * Each item is an all-day event on the day it happened, if it was held,
+ * or on its due date.  The title names the case, the item and the
+ * authority, and "(provisional)" when the date is projected (then STATUS
+ * is TENTATIVE); it never holds a status, which would be stale the next
+ * day.  The description says what the status was as of the export.
  *
- * Text is cleaned before libical sees it: libical 3.0 escapes '\\', ',',
- * ';' and line breaks in TEXT values and folds lines at 75 octets without
- * splitting a UTF-8 sequence, but it copies other control characters and
- * invalid UTF-8 through as they are and silently drops a CR.  See clean().
+ * A UID comes from the case, profile, kind and occurrence, never the
+ * date, so a re-export updates events in a calendar rather than adding
+ * copies.  What a stateless writer cannot know is carried on from the
+ * previous export, opts->previous (normally the -o target, read before it
+ * is replaced), whose events are remembered by their UID strings,
+ * compared exactly:
+ *   - SEQUENCE: 0 for a new event; the old one if nothing that matters
+ *     changed; one more if the date moved, the event was cancelled before,
+ *     or it became or stopped being provisional.
+ *   - cancellations: end() reads the previous export a second time and
+ *     writes each cinplan event of it that this export did not produce
+ *     once more with STATUS:CANCELLED and SEQUENCE one more, so a
+ *     calendar holding a copy removes it.  It carries the date of the
+ *     export that first cancelled it (X-CINPLAN-CANCELLED) and is written
+ *     again, unchanged, by each export until ICS_KEEP_DAYS after that.
+ * The table of UIDs is the only memory that grows, and with the previous
+ * export, not with the cases being written.
+ *
+ * Text is cleaned as it is written: CR LF, CR and LF are one line break;
+ * a tab is a space; any other control character and each byte that is
+ * not part of valid UTF-8 become '?'.
  */
 #include <errno.h>
 #include <limits.h>
@@ -48,24 +61,25 @@
 
 #define ICS_END		"END:VCALENDAR\r\n"
 #define ICS_CALNAME	"cinplan deadlines"
+#define ICS_LINE	75		/* octets a line, CR LF not counted */
 #define ICS_MAX_ALARM	36600L		/* days; a century is plenty */
-#define PREV_LINE_MAX	1024		/* a previous export's line, unfolded */
-#define PREV_MIN_CAP	1024
+#define ICS_KEEP_DAYS	35		/* a cancelled event is written for
+					   this many days: see cinplan(1) */
+#define ICS_OURS	"@cinplan"	/* how our UIDs end */
+#define PREV_LINE_MAX	4096		/* a previous export's line, unfolded */
+#define PREV_MIN_SLOTS	1024
 
 /* What a previous export said about one event. */
 struct prev_ev {
-	uint64_t	 h;		/* hash of the UID; 0: an empty slot */
-	int		 due;
+	size_t		 uid;		/* offset of the UID in uids */
+	size_t		 len;
+	uint32_t	 hash;
+	int		 start;		/* DTSTART */
 	int		 seq;
-};
-
-struct ics {
-	FILE			*f;
-	long			 alarm_days;	/* -1: no alarms */
-	int			 as_of;
-	struct icaltimetype	 dtstamp;
-	struct prev_ev		*prev;		/* open addressing */
-	size_t			 nprev, prevcap; /* prevcap: a power of 2 */
+	int		 cancelled;	/* first cancelled as of this date,
+					   or DATE_NONE */
+	int		 tentative;	/* STATUS:TENTATIVE: provisional */
+	int		 done;		/* written by this export */
 };
 
 /* A growing string. */
@@ -74,26 +88,85 @@ struct sbuf {
 	size_t	 len, cap;
 };
 
+struct prev_slot {
+	uint32_t	 i;		/* index + 1; 0: empty */
+	uint32_t	 hash;
+};
+
+/*
+ * The previous export's events: a hash table of their UID strings.  Of
+ * two events with one UID, the one with the higher SEQUENCE counts.
+ */
+struct prev_tab {
+	struct prev_ev	*ev;
+	size_t		 n, cap;
+	struct prev_slot *slot;
+	size_t		 nslot;		/* a power of 2, at most half full */
+	struct sbuf	 uids;		/* every UID, NUL-terminated */
+};
+
+struct ics {
+	FILE		*f;
+	long		 alarm_days;	/* -1: no alarms */
+	int		 as_of;
+	char		 dtstamp[24];	/* "20261228T000000Z" */
+	const char	*prevpath;	/* NULL: no previous export */
+	FILE		*prevf;		/* kept open for end() */
+	struct prev_tab	 prev;
+	struct sbuf	 ev;		/* the event being written */
+	size_t		 col;		/* octets on its last line */
+	struct sbuf	 text;		/* a value being put together */
+	unsigned long	 ncancelled;
+};
+
 /* Reading a previous export: the event being read. */
 struct prev_rd {
-	const char	*path;
 	int		 seen_first;	/* the first line was checked */
 	int		 in_event;
 	int		 sub;		/* components open inside the VEVENT */
 	int		 have_uid;
-	uint64_t	 uid;
-	int		 due;
+	int		 start;
 	int		 seq;
+	int		 status_cancelled;
+	int		 tentative;
+	int		 cancelled;	/* X-CINPLAN-CANCELLED, or DATE_NONE */
+	char		 uid[PREV_LINE_MAX];
+	char		 summary[PREV_LINE_MAX];	/* unescaped */
 };
 
 enum clean_mode {
-	CLEAN_TEXT,		/* line breaks kept: libical writes "\n" */
+	CLEAN_TEXT,		/* line breaks kept as "\n" */
 	CLEAN_LINE,		/* line breaks become spaces */
 	CLEAN_X			/* a line, and no ',', ';' or '\\' */
 };
 
 static void	sbuf_printf(struct sbuf *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+
+static void
+sbuf_grow(struct sbuf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	while (b->len + more + 1 > b->cap)
+		b->cap = b->cap == 0 ? 256 : b->cap * 2;
+	b->p = xreallocarray(b->p, b->cap, 1);
+}
+
+static void
+sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	sbuf_grow(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+sbuf_str(struct sbuf *b, const char *s)
+{
+	sbuf_add(b, s, strlen(s));
+}
 
 static void
 sbuf_printf(struct sbuf *b, const char *fmt, ...)
@@ -108,9 +181,7 @@ sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	if (n < 0)
 		return;
 	if (b->len + (size_t)n + 1 > b->cap) {
-		while (b->len + (size_t)n + 1 > b->cap)
-			b->cap = b->cap == 0 ? 256 : b->cap * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
+		sbuf_grow(b, (size_t)n);
 		va_start(ap, fmt);
 		vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
 		va_end(ap);
@@ -146,85 +217,181 @@ utf8_len(const unsigned char *p)
 	return 0;
 }
 
-/* Printable ASCII; and less what an X-WR- value must not hold. */
-static const char plain[] =
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-static const char plain_x[] =
-    " !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+/* Printable ASCII that a TEXT value holds as it is: not '\\', ',', ';'. */
+static int
+plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '\\' && c != ',' && c != ';';
+}
 
 /*
- * A copy of s that is valid UTF-8 without control characters, for libical.
- * CR LF, CR and LF are one line break (libical would drop the CR itself);
- * a tab is a space; any other C0 or C1 control character, DEL and each
- * byte that is not part of valid UTF-8 become '?'.  libical escapes the
- * rest.  CLEAN_X is for the X-WR-* properties, whose values libical 3.0
- * writes with '\\' and line breaks escaped but ',' and ';' bare, and which
- * ical.js (Thunderbird) reads raw, unescaping nothing: the only text every
- * reader agrees on has none of the four.  The caller frees the result.
+ * The next character of s, cleaned: its octets in out (at most 4), and
+ * how many octets of s it took.  "\n" in out is a line break.
+ */
+static size_t
+clean_char(const unsigned char *p, enum clean_mode mode, char *out,
+    size_t *outlen)
+{
+	size_t	 n;
+
+	*outlen = 1;
+	if (*p == '\r' || *p == '\n') {
+		out[0] = mode == CLEAN_TEXT ? '\n' : ' ';
+		return p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+	}
+	if (*p == '\t' || (mode == CLEAN_X &&
+	    (*p == ',' || *p == ';' || *p == '\\'))) {
+		out[0] = ' ';
+		return 1;
+	}
+	if (*p < 0x20 || *p == 0x7f) {
+		out[0] = '?';
+		return 1;
+	}
+	if ((n = utf8_len(p)) == 0 || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+		out[0] = '?';		/* not UTF-8, or a C1 control */
+		return n == 0 ? 1 : 2;
+	}
+	memcpy(out, p, n);
+	*outlen = n;
+	return n;
+}
+
+/*
+ * A copy of s for an X-WR-* calendar property, which libical 3.0 writes
+ * with '\\' and line breaks escaped but ',' and ';' bare, and which ical.js
+ * (Thunderbird) reads raw, unescaping nothing: the only text every reader
+ * agrees on has none of the four.  The caller frees the result.
  */
 static char *
-clean(const char *s, enum clean_mode mode)
+clean_x(const char *s)
 {
 	const unsigned char	*p;
 	char			*out, *o;
 	size_t			 n;
 
 	o = out = xmalloc(strlen(s) + 1);
-	for (p = (const unsigned char *)s; *p != '\0'; ) {
-		/* Most text is printable ASCII that passes as it is. */
-		n = strspn((const char *)p, mode == CLEAN_X ? plain_x : plain);
-		if (n > 0) {
-			memcpy(o, p, n);
-			o += n;
-			p += n;
-			continue;
-		}
-		if (*p == '\r' || *p == '\n') {
-			if (p[0] == '\r' && p[1] == '\n')
-				p++;
-			p++;
-			*o++ = mode == CLEAN_TEXT ? '\n' : ' ';
-		} else if (*p == '\t') {
-			*o++ = ' ';
-			p++;
-		} else if (*p < 0x20 || *p == 0x7f) {
-			*o++ = '?';
-			p++;
-		} else if (mode == CLEAN_X &&
-		    (*p == ',' || *p == ';' || *p == '\\')) {
-			*o++ = ' ';
-			p++;
-		} else if ((n = utf8_len(p)) == 0) {
-			*o++ = '?';
-			p++;
-		} else if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
-			*o++ = '?';		/* C1 control */
-			p += 2;
-		} else {
-			memcpy(o, p, n);
-			o += n;
-			p += n;
-		}
-	}
+	for (p = (const unsigned char *)s; *p != '\0'; o += n)
+		p += clean_char(p, CLEAN_X, o, &n);
 	*o = '\0';
 	return out;
 }
 
-/* An iCalendar DATE. */
-static struct icaltimetype
-ics_date(int date)
+/* --- writing an event ------------------------------------------------- */
+
+/* n octets that stay on one line, folding first if they do not fit. */
+static void
+ev_unit(struct ics *x, const char *s, size_t n)
 {
-	struct icaltimetype	 t;
-	int			 y, m, d;
+	if (x->col + n > ICS_LINE) {
+		sbuf_add(&x->ev, "\r\n ", 3);
+		x->col = 1;
+	}
+	sbuf_add(&x->ev, s, n);
+	x->col += n;
+}
+
+/* Octets of one octet a character, folded where they reach the end. */
+static void
+ev_plain(struct ics *x, const char *s, size_t n)
+{
+	size_t	 k;
+
+	while (n > 0) {
+		if (x->col >= ICS_LINE) {
+			sbuf_add(&x->ev, "\r\n ", 3);
+			x->col = 1;
+		}
+		k = ICS_LINE - x->col;
+		if (k > n)
+			k = n;
+		sbuf_add(&x->ev, s, k);
+		x->col += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static void
+ev_eol(struct ics *x)
+{
+	sbuf_add(&x->ev, "\r\n", 2);
+	x->col = 0;
+}
+
+/* "NAME:value", value plain ASCII (dates, numbers, names of ours). */
+static void
+ev_prop(struct ics *x, const char *name, const char *value)
+{
+	ev_plain(x, name, strlen(name));
+	ev_plain(x, ":", 1);
+	ev_plain(x, value, strlen(value));
+	ev_eol(x);
+}
+
+/* "NAME:value", value TEXT: cleaned, escaped and folded. */
+static void
+ev_text(struct ics *x, const char *name, const char *value,
+    enum clean_mode mode)
+{
+	const unsigned char	*p, *q;
+	char			 c[4], e[2];
+	size_t			 n;
+
+	ev_plain(x, name, strlen(name));
+	ev_plain(x, ":", 1);
+	for (p = (const unsigned char *)value; *p != '\0'; ) {
+		for (q = p; plain(*q); q++)
+			continue;
+		if (q > p) {
+			ev_plain(x, (const char *)p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		p += clean_char(p, mode, c, &n);
+		if (n == 1 && (c[0] == '\\' || c[0] == ',' || c[0] == ';' ||
+		    c[0] == '\n')) {
+			e[0] = '\\';
+			e[1] = c[0] == '\n' ? 'n' : c[0];
+			ev_unit(x, e, 2);
+		} else
+			ev_unit(x, c, n);
+	}
+	ev_eol(x);
+}
+
+static int
+ics_write(FILE *f, const char *s, size_t len, char *err, size_t errsz)
+{
+	if (fwrite(s, 1, len, f) != len || ferror(f)) {
+		snprintf(err, errsz, "cannot write the calendar: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write out the event built in x->ev and empty it. */
+static int
+ev_flush(struct ics *x, char *err, size_t errsz)
+{
+	int	 rc;
+
+	rc = ics_write(x->f, x->ev.p, x->ev.len, err, errsz);
+	x->ev.len = 0;
+	x->col = 0;
+	return rc;
+}
+
+/* "20261214" into buf[16]. */
+static char *
+ics_date(int date, char *buf)
+{
+	int	 y, m, d;
 
 	date_to_ymd(date, &y, &m, &d);
-	t = icaltime_null_date();
-	t.year = y;
-	t.month = m;
-	t.day = d;
-	return t;
+	snprintf(buf, 16, "%04d%02d%02d", y, m, d);
+	return buf;
 }
 
 /*
@@ -232,12 +399,11 @@ ics_date(int date)
  * time_t and gmtime.  A stamp outside the supported dates falls back to
  * midnight of the as-of date.
  */
-static struct icaltimetype
-ics_stamp(const struct out_opts *o)
+static void
+ics_stamp(const struct out_opts *o, char *buf, size_t sz)
 {
-	struct icaltimetype	 t;
-	long long		 days, secs;
-	int			 y, m, d;
+	long long	 days, secs;
+	int		 y, m, d;
 
 	days = o->dtstamp / 86400;
 	secs = o->dtstamp % 86400;
@@ -251,79 +417,109 @@ ics_stamp(const struct out_opts *o)
 		secs = 0;
 	}
 	date_to_ymd((int)days, &y, &m, &d);
-	t = icaltime_null_time();
-	t.year = y;
-	t.month = m;
-	t.day = d;
-	t.hour = (int)(secs / 3600);
-	t.minute = (int)(secs / 60 % 60);
-	t.second = (int)(secs % 60);
-	t.zone = icaltimezone_get_utc_timezone();
-	return t;
+	snprintf(buf, sz, "%04d%02d%02dT%02d%02d%02dZ", y, m, d,
+	    (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
 }
 
-/* 64-bit FNV-1a, never 0 (0 marks an empty slot). */
-static uint64_t
+/* --- the previous export ------------------------------------------------ */
+
+/* 32-bit FNV-1a: where to look.  The UIDs themselves decide. */
+static uint32_t
 uid_hash(const char *s, size_t len)
 {
-	uint64_t	 h;
+	uint32_t	 h;
 	size_t		 i;
 
-	h = 0xcbf29ce484222325ULL;
+	h = 2166136261u;
 	for (i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+		h *= 16777619u;
 	}
-	return h == 0 ? 1 : h;
+	return h;
 }
 
-static struct prev_ev *
-prev_slot(struct prev_ev *tab, size_t cap, uint64_t h)
-{
-	size_t	 i;
-
-	for (i = (size_t)h & (cap - 1); tab[i].h != 0 && tab[i].h != h;
-	    i = (i + 1) & (cap - 1))
-		continue;
-	return &tab[i];
-}
-
-static const struct prev_ev *
-prev_get(const struct ics *x, uint64_t h)
+static struct prev_slot *
+prev_slot(const struct prev_tab *t, const char *uid, size_t len, uint32_t h)
 {
 	const struct prev_ev	*e;
+	size_t			 i;
 
-	if (x->nprev == 0)
-		return NULL;
-	e = prev_slot(x->prev, x->prevcap, h);
-	return e->h == h ? e : NULL;
+	for (i = h & (t->nslot - 1); t->slot[i].i != 0;
+	    i = (i + 1) & (t->nslot - 1)) {
+		if (t->slot[i].hash != h)
+			continue;
+		e = &t->ev[t->slot[i].i - 1];
+		if (e->len == len && memcmp(t->uids.p + e->uid, uid, len) == 0)
+			break;
+	}
+	return &t->slot[i];
 }
 
-/* Remember an event; of two with one UID, the higher sequence wins. */
-static void
-prev_put(struct ics *x, uint64_t h, int due, int seq)
+/* The event of the previous export with this UID, or NULL. */
+static struct prev_ev *
+prev_get(struct prev_tab *t, const char *uid, size_t len)
 {
-	struct prev_ev	*tab, *e;
-	size_t		 cap, i;
+	struct prev_slot	*s;
 
-	if ((x->nprev + 1) * 2 > x->prevcap) {
-		cap = x->prevcap == 0 ? PREV_MIN_CAP : x->prevcap * 2;
-		tab = xcalloc(cap, sizeof(*tab));
-		for (i = 0; i < x->prevcap; i++)
-			if (x->prev[i].h != 0)
-				*prev_slot(tab, cap, x->prev[i].h) = x->prev[i];
-		free(x->prev);
-		x->prev = tab;
-		x->prevcap = cap;
+	if (t->n == 0)
+		return NULL;
+	s = prev_slot(t, uid, len, uid_hash(uid, len));
+	return s->i == 0 ? NULL : &t->ev[s->i - 1];
+}
+
+static void
+prev_put(struct prev_tab *t, const struct prev_rd *rd)
+{
+	struct prev_ev		*e;
+	struct prev_slot	*s;
+	uint32_t		 h;
+	size_t			 len, i;
+
+	len = strlen(rd->uid);
+	h = uid_hash(rd->uid, len);
+	if ((t->n + 1) * 2 > t->nslot) {
+		free(t->slot);
+		t->nslot = t->nslot == 0 ? PREV_MIN_SLOTS : t->nslot * 2;
+		t->slot = xcalloc(t->nslot, sizeof(*t->slot));
+		for (i = 0; i < t->n; i++) {
+			e = &t->ev[i];
+			s = prev_slot(t, t->uids.p + e->uid, e->len, e->hash);
+			s->i = (uint32_t)i + 1;
+			s->hash = e->hash;
+		}
 	}
-	e = prev_slot(x->prev, x->prevcap, h);
-	if (e->h == h && e->seq > seq)
-		return;
-	if (e->h == 0)
-		x->nprev++;
-	e->h = h;
-	e->due = due;
-	e->seq = seq;
+	s = prev_slot(t, rd->uid, len, h);
+	if (s->i != 0) {
+		e = &t->ev[s->i - 1];
+		if (e->seq > rd->seq)
+			return;
+	} else {
+		if (t->n == t->cap) {
+			t->cap = t->cap == 0 ? PREV_MIN_SLOTS : t->cap * 2;
+			t->ev = xreallocarray(t->ev, t->cap, sizeof(*t->ev));
+		}
+		e = &t->ev[t->n++];
+		s->i = (uint32_t)t->n;
+		s->hash = h;
+		e->uid = t->uids.len;
+		e->len = len;
+		e->hash = h;
+		sbuf_add(&t->uids, rd->uid, len + 1);
+	}
+	e->start = rd->start;
+	e->seq = rd->seq;
+	e->cancelled = rd->status_cancelled ? (rd->cancelled != DATE_NONE ?
+	    rd->cancelled : DATE_MAX) : DATE_NONE;
+	e->tentative = rd->tentative;
+	e->done = 0;
+}
+
+static void
+prev_tab_free(struct prev_tab *t)
+{
+	free(t->ev);
+	free(t->slot);
+	free(t->uids.p);
 }
 
 /* "20261214" or "20261214T090000Z": the date, or DATE_NONE. */
@@ -345,9 +541,33 @@ prev_date(const char *v)
 	return date_from_ymd(y, m, d);
 }
 
-/* One unfolded line of a previous export.  -1: not iCalendar. */
+/* A TEXT value without its escapes, into buf[PREV_LINE_MAX]. */
+static void
+unescape(const char *v, char *buf)
+{
+	char	*o;
+
+	for (o = buf; *v != '\0'; v++) {
+		if (*v == '\\' && v[1] != '\0') {
+			v++;
+			*o++ = *v == 'n' || *v == 'N' ? '\n' : *v;
+		} else
+			*o++ = *v;
+	}
+	*o = '\0';
+}
+
+static int	cancel_event(struct ics *, const struct prev_rd *, char *,
+		    size_t);
+
+/*
+ * One unfolded line of a previous export.  Pass 1 remembers each event;
+ * pass 2 writes the cancellations.  -1 with err set: not iCalendar, or a
+ * write failed.
+ */
 static int
-prev_line(struct ics *x, struct prev_rd *rd, char *line, int cut)
+prev_line(struct ics *x, struct prev_rd *rd, int pass, char *line, int cut,
+    char *err, size_t errsz)
 {
 	char		*v, *q;
 	size_t		 namelen;
@@ -360,7 +580,10 @@ prev_line(struct ics *x, struct prev_rd *rd, char *line, int cut)
 		rd->seen_first = 1;
 		if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
 			line += 3;
-		return strcasecmp(line, "BEGIN:VCALENDAR") == 0 ? 0 : -1;
+		if (strcasecmp(line, "BEGIN:VCALENDAR") == 0)
+			return 0;
+		snprintf(err, errsz, "%s: not an iCalendar file", x->prevpath);
+		return -1;
 	}
 	namelen = strcspn(line, ";:");
 	for (v = line + namelen, quoted = 0; *v != '\0'; v++) {
@@ -379,111 +602,146 @@ prev_line(struct ics *x, struct prev_rd *rd, char *line, int cut)
 		else if (strcasecmp(v, "VEVENT") == 0) {
 			rd->in_event = 1;
 			rd->sub = rd->have_uid = rd->seq = 0;
-			rd->due = DATE_NONE;
+			rd->status_cancelled = rd->tentative = 0;
+			rd->start = rd->cancelled = DATE_NONE;
+			rd->summary[0] = '\0';
 		}
 	} else if (strcasecmp(line, "END") == 0) {
 		if (rd->in_event && rd->sub > 0)
 			rd->sub--;
 		else if (rd->in_event) {
-			if (rd->have_uid && rd->due != DATE_NONE)
-				prev_put(x, rd->uid, rd->due, rd->seq);
 			rd->in_event = 0;
+			if (!rd->have_uid || rd->start == DATE_NONE)
+				return 0;
+			if (pass == 1)
+				prev_put(&x->prev, rd);
+			else
+				return cancel_event(x, rd, err, errsz);
 		}
 	} else if (!rd->in_event || rd->sub > 0 || cut)
 		return 0;
 	else if (strcasecmp(line, "UID") == 0) {
-		rd->uid = uid_hash(v, strlen(v));
+		memcpy(rd->uid, v, strlen(v) + 1);
 		rd->have_uid = 1;
 	} else if (strcasecmp(line, "DTSTART") == 0)
-		rd->due = prev_date(v);
+		rd->start = prev_date(v);
 	else if (strcasecmp(line, "SEQUENCE") == 0) {
 		errno = 0;
 		n = strtol(v, &q, 10);
 		if (errno == 0 && q != v && *q == '\0' && n >= 0 &&
 		    n < INT_MAX)
 			rd->seq = (int)n;
-	}
+	} else if (strcasecmp(line, "STATUS") == 0) {
+		rd->status_cancelled = strcasecmp(v, "CANCELLED") == 0;
+		rd->tentative = strcasecmp(v, "TENTATIVE") == 0;
+	} else if (strcasecmp(line, "X-CINPLAN-CANCELLED") == 0)
+		rd->cancelled = prev_date(v);
+	else if (pass == 2 && strcasecmp(line, "SUMMARY") == 0)
+		unescape(v, rd->summary);
 	return 0;
 }
 
 /*
- * Read the UID, DTSTART and SEQUENCE of each VEVENT of a previous export
- * into x->prev.  A line reader rather than icalparser: the parser holds the
- * whole VCALENDAR in memory until its END, and three properties of each
- * event are all that is wanted.  Lines are unfolded; one longer than
- * PREV_LINE_MAX is cut and ignored, which none of the three ever is.
+ * Read each VEVENT of the previous export, x->prevf, from its start: pass
+ * 1 into x->prev, pass 2 to write the cancellations.  A line reader rather
+ * than icalparser, which holds the whole VCALENDAR in memory until its
+ * END.  Lines are unfolded; one longer than PREV_LINE_MAX is cut and
+ * ignored, which none of the properties read ever is in cinplan's own
+ * files (a long SUMMARY is the one exception: its event is then
+ * cancelled under a plain title).
  */
 static int
-prev_load(struct ics *x, const char *path, char *err, size_t errsz)
+prev_read(struct ics *x, int pass, char *err, size_t errsz)
 {
-	struct prev_rd	 rd;
-	FILE		*f;
-	char		 line[PREV_LINE_MAX];
-	size_t		 len, nbytes;
-	int		 c, bol, started, cut, rc;
+	struct prev_rd	*rd;
+	FILE		*f = x->prevf;
+	char		*line, *buf;
+	const char	*p, *end;
+	size_t		 len, cap, nbytes, k;
+	ssize_t		 n;
+	int		 started, cut, rc;
 
-	if ((f = fopen(path, "r")) == NULL) {
+	rewind(f);
+	rd = xcalloc(1, sizeof(*rd));
+	line = xmalloc(PREV_LINE_MAX);
+	buf = NULL;
+	cap = len = nbytes = 0;
+	started = cut = rc = 0;
+	while (rc == 0 && (n = getline(&buf, &cap, f)) != -1) {
+		nbytes += (size_t)n;
+		p = buf;
+		if (!started || (buf[0] != ' ' && buf[0] != '\t')) {
+			if (started) {
+				line[len] = '\0';
+				rc = prev_line(x, rd, pass, line, cut, err,
+				    errsz);
+			}
+			started = 1;
+			len = 0;
+			cut = 0;
+		} else
+			p++;		/* a folded line goes on */
+		end = buf + n;
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+			end--;
+		k = (size_t)(end - p);
+		if (memchr(p, '\r', k) == NULL && memchr(p, '\0', k) == NULL &&
+		    len + k < PREV_LINE_MAX) {
+			memcpy(line + len, p, k);
+			len += k;
+			continue;
+		}
+		for (; p < end; p++) {
+			if (*p == '\r' || *p == '\0')
+				continue;
+			if (len + 1 < PREV_LINE_MAX)
+				line[len++] = *p;
+			else
+				cut = 1;
+		}
+	}
+	if (rc == 0 && ferror(f)) {
+		snprintf(err, errsz, "%s: %s", x->prevpath, strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && started) {
+		line[len] = '\0';
+		rc = prev_line(x, rd, pass, line, cut, err, errsz);
+	}
+	/* Zero bytes: a file made ready for the first export (mktemp). */
+	if (rc == 0 && nbytes > 0 && !rd->seen_first) {
+		snprintf(err, errsz, "%s: not an iCalendar file", x->prevpath);
+		rc = -1;
+	}
+	free(buf);
+	free(line);
+	free(rd);
+	return rc;
+}
+
+static int
+prev_open(struct ics *x, const char *path, char *err, size_t errsz)
+{
+	x->prevpath = path;
+	if ((x->prevf = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
 			return 0;
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	memset(&rd, 0, sizeof(rd));
-	rd.path = path;
-	len = nbytes = 0;
-	bol = 1;
-	started = cut = rc = 0;
-	while (rc == 0 && (c = getc(f)) != EOF) {
-		nbytes++;
-		if (c == '\n') {
-			bol = 1;
-			continue;
-		}
-		if (bol) {
-			bol = 0;
-			if (started && (c == ' ' || c == '\t'))
-				continue;	/* a folded line goes on */
-			if (started) {
-				line[len] = '\0';
-				rc = prev_line(x, &rd, line, cut);
-			}
-			started = 1;
-			len = 0;
-			cut = 0;
-		}
-		if (c == '\r' || c == '\0')
-			continue;
-		if (len + 1 < sizeof(line))
-			line[len++] = (char)c;
-		else
-			cut = 1;
-	}
-	if (rc == 0 && ferror(f)) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	if (rc == 0 && started) {
-		line[len] = '\0';
-		rc = prev_line(x, &rd, line, cut);
-	}
-	/* Zero bytes: a file made ready for the first export (mktemp). */
-	if (rc == -1 || (nbytes > 0 && !rd.seen_first)) {
-		snprintf(err, errsz, "%s: not an iCalendar file", path);
-		return -1;
-	}
-	return 0;
+	return prev_read(x, 1, err, errsz);
 }
 
-/* An X-WR-* calendar property: see clean() for why CLEAN_X. */
+/* --- the calendar ------------------------------------------------------- */
+
+/* An X-WR-* calendar property: see clean_x(). */
 static void
 ics_x_prop(icalcomponent *cal, const char *name, const char *value)
 {
 	icalproperty	*p;
 	char		*v;
 
-	v = clean(value, CLEAN_X);
+	v = clean_x(value);
 	p = icalproperty_new_x(v);
 	icalproperty_set_x_name(p, name);
 	icalcomponent_add_property(cal, p);
@@ -526,15 +784,15 @@ repair_folds(char *s, size_t len)
 	return (size_t)(w - s);
 }
 
-static int
-ics_write(FILE *f, const char *s, size_t len, char *err, size_t errsz)
+static void
+ics_free(struct ics *x)
 {
-	if (fwrite(s, 1, len, f) != len || ferror(f)) {
-		snprintf(err, errsz, "cannot write the calendar: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (x->prevf != NULL)
+		fclose(x->prevf);
+	prev_tab_free(&x->prev);
+	free(x->ev.p);
+	free(x->text.p);
+	free(x);
 }
 
 static void *
@@ -550,8 +808,8 @@ ics_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	x->alarm_days = o->alarm_days < 0 ? -1 : o->alarm_days > ICS_MAX_ALARM ?
 	    ICS_MAX_ALARM : o->alarm_days;
 	x->as_of = o->as_of;
-	x->dtstamp = ics_stamp(o);
-	if (o->previous != NULL && prev_load(x, o->previous, err, errsz) == -1)
+	ics_stamp(o, x->dtstamp, sizeof(x->dtstamp));
+	if (o->previous != NULL && prev_open(x, o->previous, err, errsz) == -1)
 		goto fail;
 
 	cal = icalcomponent_new_vcalendar();
@@ -589,8 +847,7 @@ ics_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	icalmemory_free_buffer(s);
 	return x;
 fail:
-	free(x->prev);
-	free(x);
+	ics_free(x);
 	return NULL;
 }
 
@@ -631,6 +888,17 @@ has_ref(const struct out_case *c)
 	return c->case_id != NULL && c->case_id[0] != '\0';
 }
 
+/* "Tue 2026-10-06" into buf[16]. */
+static const char *
+day_words(int date, char *buf)
+{
+	char	 d[DATE_STRLEN];
+
+	snprintf(buf, 16, "%s %s", date_weekday_name(date),
+	    date_format(date, d));
+	return buf;
+}
+
 /* The DESCRIPTION, before cleaning. */
 static void
 describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
@@ -638,22 +906,32 @@ describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
 {
 	const struct rule	*r = it->rule;
 	const struct profile	*p = c->profile;
-	char			 d1[DATE_STRLEN], d2[DATE_STRLEN], rw[1024];
+	char			 d1[16], d2[16], rw[1024];
 	int			 own;
 
-	sbuf_printf(b, "%s: due %s %s.\n", what, date_weekday_name(it->due),
-	    date_format(it->due, d1));
+	if (it->held != DATE_NONE)
+		sbuf_printf(b, "%s: held %s, %s (due %s).\n", what,
+		    day_words(it->held, d1), it->held <= it->due ?
+		    "on time" : "late", day_words(it->due, d2));
+	else
+		sbuf_printf(b, "%s: due %s.\n", what, day_words(it->due, d1));
 	if (it->earliest != DATE_NONE)
-		sbuf_printf(b, "Window: no earlier than %s %s, no later than "
-		    "%s.\n", date_weekday_name(it->earliest),
-		    date_format(it->earliest, d1), date_format(it->due, d2));
+		sbuf_printf(b, "Window: no earlier than %s, no later than "
+		    "%s.\n", day_words(it->earliest, d1),
+		    date_format(it->due, d2));
+	if (x->as_of >= DATE_MIN && x->as_of <= DATE_MAX)
+		sbuf_printf(b, "Status as of %s: %s.\n",
+		    date_format(x->as_of, d1), status_name(it->status));
+	if (it->projected)
+		sbuf_printf(b, "Provisional: counted from a date not recorded "
+		    "yet; it moves when that date is known.\n");
 	sbuf_printf(b, "Rule: %s %s.\nSource: ", it->kind == KIND_MILESTONE ?
 	    "marks" : "due", out_rule_words(r, rw, sizeof(rw)));
 	/* An inherited rule comes from the base profile's document. */
 	own = r->file != NULL && p->file != NULL &&
 	    strcmp(r->file, p->file) == 0 && p->document != NULL;
 	if (!own)
-		sbuf_printf(b, "%s", r->source);
+		sbuf_str(b, r->source);
 	else if (r->source[0] >= '0' && r->source[0] <= '9')
 		sbuf_printf(b, "%s, section %s", p->document, r->source);
 	else
@@ -662,12 +940,6 @@ describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
 		sbuf_printf(b, "\nWords: \"%s\"", r->quote);
 	if (r->note != NULL)
 		sbuf_printf(b, "\nHow cinplan reads it: %s", r->note);
-	sbuf_printf(b, "\nProjected: %s", it->projected ? "yes, counted from "
-	    "a date not recorded yet; it moves when that date is known" :
-	    "no");
-	if (it->held != DATE_NONE)
-		sbuf_printf(b, "\nHeld: %s", date_format(it->held, d1));
-	sbuf_printf(b, "\nStatus: %s", status_name(it->status));
 	sbuf_printf(b, "\nCase: %s\nProfile: %s", has_ref(c) ? c->case_id :
 	    "(no reference)", p->id);
 	if (c->area >= 0 && (size_t)c->area < p->nareas)
@@ -675,143 +947,202 @@ describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
 	sbuf_printf(b, ", plan type %s", plan_type_name(c->plan_type));
 	if (c->worker != NULL && c->worker[0] != '\0')
 		sbuf_printf(b, "\nWorker: %s", c->worker);
-	if (x->as_of >= DATE_MIN && x->as_of <= DATE_MAX)
-		sbuf_printf(b, "\nAs of %s.", date_format(x->as_of, d1));
 }
 
 /* "<case>.<profile>.<kind>.<seq>@cinplan", every part percent-encoded. */
 static void
 uid_part(struct sbuf *b, const char *s)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char	*p;
+	char			 e[3];
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')
-			sbuf_printf(b, "%c", *p);
-		else
-			sbuf_printf(b, "%%%02X", *p);
+			sbuf_add(b, (const char *)p, 1);
+		else {
+			e[0] = '%';
+			e[1] = hex[*p >> 4];
+			e[2] = hex[*p & 15];
+			sbuf_add(b, e, 3);
+		}
 }
 
 static void
 make_uid(struct sbuf *b, const struct out_case *c, const struct item *it)
 {
 	uid_part(b, has_ref(c) ? c->case_id : "case");
-	sbuf_printf(b, ".");
+	sbuf_str(b, ".");
 	uid_part(b, c->profile->id);
-	sbuf_printf(b, ".");
+	sbuf_str(b, ".");
 	uid_part(b, kind_name(it->kind));
-	sbuf_printf(b, ".");
+	sbuf_str(b, ".");
 	if (it->kind == KIND_MILESTONE && it->rule->name != NULL)
 		uid_part(b, it->rule->name);
 	else if (it->seq == 0 && it->after == 0)
-		sbuf_printf(b, "last");
+		sbuf_str(b, "last");
 	else if (it->seq == 0 && it->after > 1)
 		sbuf_printf(b, "next%u", it->after);
 	else if (it->seq == 0)
-		sbuf_printf(b, "next");
+		sbuf_str(b, "next");
 	else
 		sbuf_printf(b, "%u", it->seq);
-	sbuf_printf(b, "@cinplan");
+	sbuf_str(b, ICS_OURS);
 }
 
 static void
-add_alarm(icalcomponent *ev, long days, const char *summary)
+add_alarm(struct ics *x, const char *summary)
 {
-	icalcomponent		*a;
-	icalproperty		*p;
-	struct icaltriggertype	 tr;
+	char	 trig[32];
 
-	memset(&tr, 0, sizeof(tr));
-	tr.time = icaltime_null_time();
-	tr.duration = icaldurationtype_null_duration();	/* PT0S */
-	if (days > 0) {
-		tr.duration.is_neg = 1;
-		tr.duration.days = (unsigned int)days;
-	}
-	a = icalcomponent_new_valarm();
-	icalcomponent_add_property(a,
-	    icalproperty_new_action(ICAL_ACTION_DISPLAY));
-	icalcomponent_add_property(a, icalproperty_new_description(summary));
-	p = icalproperty_new_trigger(tr);
-	icalproperty_add_parameter(p, icalparameter_new_related(
-	    ICAL_RELATED_START));
-	icalcomponent_add_property(a, p);
-	icalcomponent_add_component(ev, a);
+	ev_prop(x, "BEGIN", "VALARM");
+	ev_prop(x, "ACTION", "DISPLAY");
+	ev_text(x, "DESCRIPTION", summary, CLEAN_LINE);
+	if (x->alarm_days > 0)
+		snprintf(trig, sizeof(trig), "-P%ldD", x->alarm_days);
+	else
+		snprintf(trig, sizeof(trig), "PT0S");
+	ev_prop(x, "TRIGGER;RELATED=START", trig);
+	ev_prop(x, "END", "VALARM");
 }
 
-/* Build, write and free the VEVENT of one item. */
+/* One more, short of overflow. */
+static int
+seq_next(int seq)
+{
+	return seq < INT_MAX - 1 ? seq + 1 : seq;
+}
+
+/* The properties every event starts with. */
+static void
+ev_begin(struct ics *x, const char *uid, int date, int seq)
+{
+	char	 d[16];
+
+	ev_prop(x, "BEGIN", "VEVENT");
+	ev_text(x, "UID", uid, CLEAN_LINE);
+	ev_prop(x, "DTSTAMP", x->dtstamp);
+	ev_prop(x, "DTSTART;VALUE=DATE", ics_date(date, d));
+	/* Outlook shows a one-day event only with DTEND the day after. */
+	ev_prop(x, "DTEND;VALUE=DATE", ics_date(date + 1, d));
+	snprintf(d, sizeof(d), "%d", seq);
+	ev_prop(x, "SEQUENCE", d);
+}
+
+/* Build and write the VEVENT of one item. */
 static int
 ics_event(struct ics *x, const struct out_case *c, const struct item *it,
     const char *auth, char *err, size_t errsz)
 {
-	const struct prev_ev	*pe;
-	icalcomponent		*ev;
-	struct sbuf		 b;
-	char			 what[512], *summary, *desc, *cats, *s;
-	int			 seq, rc;
+	struct prev_ev	*pe;
+	struct sbuf	*b = &x->text;
+	char		 what[512], *summary;
+	size_t		 sumlen;
+	int		 seq, date;
 
-	if (it->due < DATE_MIN || it->due > DATE_MAX || it->rule == NULL) {
+	if (it->due < DATE_MIN || it->due > DATE_MAX || it->rule == NULL ||
+	    (it->held != DATE_NONE &&
+	    (it->held < DATE_MIN || it->held > DATE_MAX))) {
 		snprintf(err, errsz, "%s: %s %u has no due date",
 		    has_ref(c) ? c->case_id : "case",
 		    kind_name(it->kind), it->seq);
 		return -1;
 	}
-	memset(&b, 0, sizeof(b));
-	make_uid(&b, c, it);
+	date = it->held != DATE_NONE ? it->held : it->due;
+	b->len = 0;
+	make_uid(b, c, it);
 	seq = 0;
-	if ((pe = prev_get(x, uid_hash(b.p, b.len))) != NULL)
-		seq = pe->due == it->due ? pe->seq :
-		    pe->seq < INT_MAX - 1 ? pe->seq + 1 : pe->seq;
+	if ((pe = prev_get(&x->prev, b->p, b->len)) != NULL) {
+		seq = pe->seq;
+		if (pe->start != date || pe->cancelled != DATE_NONE ||
+		    pe->tentative != (it->projected != 0))
+			seq = seq_next(seq);
+		pe->done = 1;
+	}
+	ev_begin(x, b->p, date, seq);
 
-	ev = icalcomponent_new_vevent();
-	icalcomponent_add_property(ev, icalproperty_new_uid(b.p));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(x->dtstamp));
-	icalcomponent_add_property(ev,
-	    icalproperty_new_dtstart(ics_date(it->due)));
-	/* DATE values, so the day after is arithmetic, not a range check. */
-	icalcomponent_add_property(ev,
-	    icalproperty_new_dtend(ics_date(it->due + 1)));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(seq));
-
+	/* The summary, then the description after it in b. */
 	out_what(it, what, sizeof(what));
-	b.len = 0;
+	b->len = 0;
 	if (has_ref(c))
-		sbuf_printf(&b, "%s: ", c->case_id);
-	sbuf_printf(&b, "%s (%s)", what, auth);
-	if (it->status == ST_OVERDUE)
-		sbuf_printf(&b, " [overdue]");
-	else if (it->status == ST_DONE || it->status == ST_LATE)
-		sbuf_printf(&b, " [held%s]", it->status == ST_LATE ?
-		    " late" : "");
-	summary = clean(b.p, CLEAN_LINE);
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+		sbuf_printf(b, "%s: ", c->case_id);
+	sbuf_printf(b, "%s (%s)%s", what, auth, it->projected ?
+	    " (provisional)" : "");
+	sumlen = b->len + 1;
+	sbuf_add(b, "", 1);
+	summary = b->p;
+	ev_text(x, "SUMMARY", summary, CLEAN_LINE);
+	describe(b, x, c, it, what);
+	summary = b->p;		/* b may have moved */
+	ev_text(x, "DESCRIPTION", b->p + sumlen, CLEAN_TEXT);
+	ev_plain(x, "CATEGORIES:", 11);
+	ev_plain(x, kind_name(it->kind), strlen(kind_name(it->kind)));
+	ev_plain(x, ",cinplan", 8);
+	ev_eol(x);
+	ev_prop(x, "TRANSP", "TRANSPARENT");
+	ev_prop(x, "STATUS", it->projected ? "TENTATIVE" : "CONFIRMED");
+	/* A reminder only of what is still to come. */
+	if (x->alarm_days >= 0 && it->held == DATE_NONE &&
+	    it->status != ST_OVERDUE && it->due >= x->as_of)
+		add_alarm(x, summary);
+	ev_prop(x, "END", "VEVENT");
+	return ev_flush(x, err, errsz);
+}
 
-	b.len = 0;
-	describe(&b, x, c, it, what);
-	desc = clean(b.p, CLEAN_TEXT);
-	icalcomponent_add_property(ev, icalproperty_new_description(desc));
+/*
+ * An event of the previous export that this one did not produce: written
+ * once more as cancelled, while ICS_KEEP_DAYS have not passed since the
+ * export that first cancelled it.  Events that are not cinplan's are not
+ * its to cancel.
+ */
+static int
+cancel_event(struct ics *x, const struct prev_rd *rd, char *err,
+    size_t errsz)
+{
+	struct prev_ev	*pe;
+	char		 d[DATE_STRLEN], d2[DATE_STRLEN], day[16];
+	const char	*title;
+	size_t		 len, olen;
+	int		 seq, since;
 
-	/* libical writes CATEGORIES' commas bare: a list of two. */
-	cats = xasprintf("%s,cinplan", kind_name(it->kind));
-	icalcomponent_add_property(ev, icalproperty_new_categories(cats));
-	icalcomponent_add_property(ev,
-	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	icalcomponent_add_property(ev,
-	    icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	if (x->alarm_days >= 0 && it->status != ST_DONE &&
-	    it->status != ST_LATE)
-		add_alarm(ev, x->alarm_days, summary);
-
-	s = icalcomponent_as_ical_string_r(ev);
-	icalcomponent_free(ev);
-	rc = ics_write(x->f, s, repair_folds(s, strlen(s)), err, errsz);
-	icalmemory_free_buffer(s);
-	free(cats);
-	free(desc);
-	free(summary);
-	free(b.p);
-	return rc;
+	len = strlen(rd->uid);
+	olen = strlen(ICS_OURS);
+	if (len <= olen || strcmp(rd->uid + len - olen, ICS_OURS) != 0)
+		return 0;
+	if ((pe = prev_get(&x->prev, rd->uid, len)) == NULL || pe->done)
+		return 0;
+	pe->done = 1;
+	if (pe->cancelled == DATE_NONE) {
+		seq = seq_next(pe->seq);
+		since = x->as_of;
+	} else {
+		seq = pe->seq;
+		since = pe->cancelled == DATE_MAX ? x->as_of : pe->cancelled;
+		if (x->as_of - since >= ICS_KEEP_DAYS)
+			return 0;
+	}
+	ev_begin(x, rd->uid, pe->start, seq);
+	title = rd->summary[0] != '\0' ? rd->summary : "cinplan deadline";
+	x->text.len = 0;
+	if (strncmp(title, "Cancelled: ", 11) != 0)
+		sbuf_str(&x->text, "Cancelled: ");
+	sbuf_str(&x->text, title);
+	ev_text(x, "SUMMARY", x->text.p, CLEAN_LINE);
+	x->text.len = 0;
+	sbuf_printf(&x->text, "No longer a deadline as of %s: the case was "
+	    "closed or left this calendar, or the item no longer applies. "
+	    "Kept in this calendar until %s so that calendars holding a copy "
+	    "remove it.", date_format(x->as_of, d),
+	    date_format(date_add_days(since, ICS_KEEP_DAYS), d2));
+	ev_text(x, "DESCRIPTION", x->text.p, CLEAN_TEXT);
+	ev_prop(x, "CATEGORIES", "cinplan");
+	ev_prop(x, "TRANSP", "TRANSPARENT");
+	ev_prop(x, "STATUS", "CANCELLED");
+	ev_prop(x, "X-CINPLAN-CANCELLED", ics_date(since, day));
+	ev_prop(x, "END", "VEVENT");
+	x->ncancelled++;
+	return ev_flush(x, err, errsz);
 }
 
 static int
@@ -834,14 +1165,17 @@ ics_end(void *state, char *err, size_t errsz)
 	struct ics	*x = state;
 	int		 rc;
 
-	rc = ics_write(x->f, ICS_END, strlen(ICS_END), err, errsz);
+	rc = 0;
+	if (x->prevf != NULL && x->prev.n > 0)
+		rc = prev_read(x, 2, err, errsz);
+	if (rc == 0)
+		rc = ics_write(x->f, ICS_END, strlen(ICS_END), err, errsz);
 	if (rc == 0 && fflush(x->f) == EOF) {
 		snprintf(err, errsz, "cannot write the calendar: %s",
 		    strerror(errno));
 		rc = -1;
 	}
-	free(x->prev);
-	free(x);
+	ics_free(x);
 	return rc;
 }
 

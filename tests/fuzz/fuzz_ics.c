@@ -40,7 +40,7 @@ static const char *const allowed[] = {
 	"BEGIN", "END", "PRODID", "VERSION", "CALSCALE", "METHOD",
 	"X-WR-CALNAME", "X-WR-CALDESC", "UID", "DTSTAMP", "DTSTART", "DTEND",
 	"SEQUENCE", "SUMMARY", "DESCRIPTION", "CATEGORIES", "TRANSP", "STATUS",
-	"ACTION", "TRIGGER", NULL
+	"ACTION", "TRIGGER", "X-CINPLAN-CANCELLED", NULL
 };
 
 /* Length of the valid UTF-8 sequence at p[0..n), or 0. */

@@ -475,29 +475,33 @@ static void
 test_events(void **state)
 {
 	static const struct want want[NBASE] = {
-		{ "2026-12-14", "2026-12-15",
-		    "ABC123: Single assessment completed (Torbay) [held]",
+		/* Held on Fri 11 Dec: shown that day, not on its due date. */
+		{ "2026-12-11", "2026-12-12",
+		    "ABC123: Single assessment completed (Torbay)",
 		    "ABC123.torbay.assessment.1@cinplan",
 		    "assessment,cinplan" },
 		{ "2026-12-29", "2026-12-30",
-		    "ABC123: Initial Child in Need meeting (Torbay)",
+		    "ABC123: Initial Child in Need meeting (Torbay) "
+		    "(provisional)",
 		    "ABC123.torbay.first-meeting.1@cinplan",
 		    "first-meeting,cinplan" },
 		{ "2027-01-26", "2027-01-27",
-		    "ABC123: Social worker visit 1 (Torbay)",
+		    "ABC123: Social worker visit 1 (Torbay) (provisional)",
 		    "ABC123.torbay.visit.1@cinplan", "visit,cinplan" },
 		{ "2027-01-26", "2027-01-27",
 		    "ABC123: Latest date to give notice of the review "
-		    "(review 1) (Torbay)", "ABC123.torbay.notice.1@cinplan",
+		    "(review 1) (Torbay) (provisional)",
+		    "ABC123.torbay.notice.1@cinplan",
 		    "notice,cinplan" },
 		{ "2027-02-09", "2027-02-10",
-		    "ABC123: Child in Need review 1 (Torbay)",
+		    "ABC123: Child in Need review 1 (Torbay) (provisional)",
 		    "ABC123.torbay.review.1@cinplan", "review,cinplan" },
 		{ "2027-03-23", "2027-03-24",
-		    "ABC123: Child in Need review 2 (Torbay)",
+		    "ABC123: Child in Need review 2 (Torbay) (provisional)",
 		    "ABC123.torbay.review.2@cinplan", "review,cinplan" },
 		{ "2027-03-29", "2027-03-30",
-		    "ABC123: Team manager attends the 3-month review (Torbay)",
+		    "ABC123: Team manager attends the 3-month review (Torbay) "
+		    "(provisional)",
 		    "ABC123.torbay.milestone.manager-review@cinplan",
 		    "milestone,cinplan" },
 	};
@@ -530,7 +534,9 @@ test_events(void **state)
 		assert_non_null(p);
 		assert_int_equal(icalproperty_get_transp(p),
 		    ICAL_TRANSP_TRANSPARENT);
+		/* Projected dates are tentative. */
 		assert_int_equal(icalcomponent_get_status(e),
+		    base_rows[i].projected ? ICAL_STATUS_TENTATIVE :
 		    ICAL_STATUS_CONFIRMED);
 		t = icalcomponent_get_dtstamp(e);
 		assert_false(t.is_date);
@@ -548,6 +554,9 @@ test_events(void **state)
 
 	/* The description explains the date. */
 	d = icalcomponent_get_description(event(cal, 0));
+	assert_true(strncmp(d, "Single assessment completed: held Fri "
+	    "2026-12-11, on time (due Mon 2026-12-14).\nStatus as of "
+	    "2026-11-22: done.\nRule: ", 117) == 0);
 	assert_non_null(strstr(d, "Rule: due 45 working days after the "
 	    "referral."));
 	assert_non_null(strstr(d, "Source: Protocol for Multi Agency Child "
@@ -556,12 +565,9 @@ test_events(void **state)
 	    "be completed within 20 or 45 working days from the referral.\""));
 	assert_non_null(strstr(d, "\nHow cinplan reads it: 45 working days "
 	    "is the limit; 20 is a target."));
-	assert_non_null(strstr(d, "\nHeld: 2026-12-11"));
-	assert_non_null(strstr(d, "\nStatus: done"));
-	assert_non_null(strstr(d, "\nProjected: no"));
+	assert_null(strstr(d, "Provisional"));
 	assert_non_null(strstr(d, "\nCase: ABC123\nProfile: torbay, plan type "
 	    "standard"));
-	assert_non_null(strstr(d, "\nAs of 2026-11-22."));
 	assert_null(strstr(d, "Worker"));
 	d = icalcomponent_get_description(event(cal, 3));
 	assert_non_null(strstr(d, "Rule: due 10 working days before each "
@@ -573,8 +579,8 @@ test_events(void **state)
 	    "meeting"));
 	assert_non_null(strstr(d, "every 3 months once the plan has run 6 "
 	    "months, if the case records the manager's agreement"));
-	assert_non_null(strstr(d, "\nProjected: yes"));
-	assert_non_null(strstr(d, "\nStatus: upcoming"));
+	assert_non_null(strstr(d, "\nStatus as of 2026-11-22: upcoming.\n"
+	    "Provisional: counted from a date not recorded yet"));
 	d = icalcomponent_get_description(event(cal, 6));
 	assert_non_null(strstr(d, "Rule: marks 3 months after the plan start"));
 	icalcomponent_free(cal);
@@ -594,8 +600,12 @@ test_edges(void **state)
 		{ KIND_MILESTONE, 0, "2199-12-31", NULL, NULL, 1,
 		    ST_UPCOMING, R_MGR },
 	};
+	/* Review 2, held late on Thu 2 March 2028, is shown that day. */
+	static const char *const dtstart[] = {
+		"2026-12-31", "2028-02-28", "2028-03-02", "2199-12-31"
+	};
 	static const char *const dtend[] = {
-		"2027-01-01", "2028-02-29", "2028-03-01", "2200-01-01"
+		"2027-01-01", "2028-02-29", "2028-03-03", "2200-01-01"
 	};
 	static const char *const uid[] = {
 		"case.berkshire-west.review.1@cinplan",
@@ -604,10 +614,11 @@ test_edges(void **state)
 		"case.berkshire-west.milestone.manager-review@cinplan",
 	};
 	static const char *const summary[] = {
-		"Child in Need review 1 (Reading) [overdue]",
+		"Child in Need review 1 (Reading)",
 		"Social worker visit (next) (Reading)",
-		"Child in Need review 2 (Reading) [held late]",
-		"Team manager attends the 3-month review (Reading)",
+		"Child in Need review 2 (Reading)",
+		"Team manager attends the 3-month review (Reading) "
+		    "(provisional)",
 	};
 	struct item	 items[4];
 	struct schedule	 s;
@@ -628,7 +639,7 @@ test_edges(void **state)
 	assert_int_equal(count_events(cal), 4);
 	for (i = 0; i < 4; i++) {
 		e = event(cal, i);
-		assert_date(icalcomponent_get_dtstart(e), rows[i].due);
+		assert_date(icalcomponent_get_dtstart(e), dtstart[i]);
 		assert_date(icalcomponent_get_dtend(e), dtend[i]);
 		assert_string_equal(icalcomponent_get_uid(e), uid[i]);
 		assert_string_equal(icalcomponent_get_summary(e), summary[i]);
@@ -642,7 +653,11 @@ test_edges(void **state)
 	assert_non_null(strstr(d, "Source: Working Together 2018\nWords: \""));
 	assert_non_null(strstr(d, "Case: (no reference)\nProfile: "
 	    "berkshire-west, area reading, plan type supervision-order"));
+	assert_non_null(strstr(d, "\nStatus as of 2026-11-22: overdue.\n"));
 	assert_null(strstr(d, "Worker"));
+	d = icalcomponent_get_description(event(cal, 2));
+	assert_true(strncmp(d, "Child in Need review 2: held Thu 2028-03-02, "
+	    "late (due Tue 2028-02-29).\n", 72) == 0);
 	icalcomponent_free(cal);
 
 	/* An empty reference is no reference. */
@@ -763,6 +778,120 @@ test_sequence(void **state)
 	icalcomponent_free(a);
 }
 
+/* The VEVENT of cal with this UID, or NULL. */
+static icalcomponent *
+by_uid(icalcomponent *cal, const char *uid)
+{
+	icalcomponent	*e;
+
+	for (e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	    e != NULL; e = icalcomponent_get_next_component(cal,
+	    ICAL_VEVENT_COMPONENT))
+		if (strcmp(icalcomponent_get_uid(e), uid) == 0)
+			return e;
+	return NULL;
+}
+
+/*
+ * Events no longer produced are cancelled, carried for 35 days, then
+ * dropped; one produced again is confirmed with the next SEQUENCE.  The
+ * case references "costarring" and "liquid" have the same 32-bit FNV-1a
+ * hash, and so have their UIDs: only comparing the strings tells the
+ * events apart.
+ */
+static void
+test_cancel(void **state)
+{
+	struct item	 items[NBASE];
+	struct schedule	 s;
+	struct out_opts	 o;
+	struct out_case	 c[2];
+	icalcomponent	*cal, *e;
+	icalproperty	*p;
+	char		 uid[128];
+	size_t		 i;
+
+	fill(&s, items, base_rows, NBASE);
+	opts_init(&o);
+	case_init(&c[0], "costarring", &s);
+	case_init(&c[1], "liquid", &s);
+	cal = run(&o, &c[0], 1, tpath("c1.ics"), NULL);
+	icalcomponent_free(cal);
+
+	/* costarring closes, liquid opens. */
+	o.previous = tpath("c1.ics");
+	cal = run(&o, &c[1], 1, tpath("c2.ics"), NULL);
+	assert_int_equal(count_events(cal), 2 * NBASE);
+	for (i = 0; i < NBASE; i++) {
+		e = event(cal, i);
+		assert_true(strncmp(icalcomponent_get_uid(e), "liquid.", 7)
+		    == 0);
+		assert_int_equal(seq_of(e), 0);
+		assert_int_not_equal(icalcomponent_get_status(e),
+		    ICAL_STATUS_CANCELLED);
+		e = event(cal, NBASE + i);
+		assert_true(strncmp(icalcomponent_get_uid(e), "costarring.",
+		    11) == 0);
+		assert_int_equal(icalcomponent_get_status(e),
+		    ICAL_STATUS_CANCELLED);
+		assert_int_equal(seq_of(e), 1);
+		assert_true(strncmp(icalcomponent_get_summary(e),
+		    "Cancelled: costarring: ", 23) == 0);
+		assert_null(icalcomponent_get_first_component(e,
+		    ICAL_VALARM_COMPONENT));
+	}
+	/* On the date it had: the assessment was held on Fri 11 Dec. */
+	e = by_uid(cal, "costarring.torbay.assessment.1@cinplan");
+	assert_non_null(e);
+	assert_date(icalcomponent_get_dtstart(e), "2026-12-11");
+	assert_date(icalcomponent_get_dtend(e), "2026-12-12");
+	assert_string_equal(icalcomponent_get_summary(e), "Cancelled: "
+	    "costarring: Single assessment completed (Torbay)");
+	assert_non_null(strstr(icalcomponent_get_description(e),
+	    "No longer a deadline as of 2026-11-22"));
+	assert_non_null(strstr(icalcomponent_get_description(e),
+	    "Kept in this calendar until 2026-12-27"));
+	assert_string_equal(xprop(e, "X-CINPLAN-CANCELLED"), "20261122");
+	icalcomponent_free(cal);
+
+	/* 34 days on, still carried as it was; 35 days on, gone. */
+	o.previous = tpath("c2.ics");
+	o.as_of += 34;
+	cal = run(&o, &c[1], 1, tpath("c3.ics"), NULL);
+	assert_int_equal(count_events(cal), 2 * NBASE);
+	e = by_uid(cal, "costarring.torbay.review.2@cinplan");
+	assert_non_null(e);
+	assert_int_equal(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+	assert_int_equal(seq_of(e), 1);
+	assert_string_equal(xprop(e, "X-CINPLAN-CANCELLED"), "20261122");
+	assert_date(icalcomponent_get_dtstart(e), "2027-03-23");
+	icalcomponent_free(cal);
+	o.previous = tpath("c3.ics");
+	o.as_of += 1;
+	cal = run(&o, &c[1], 1, tpath("c4.ics"), NULL);
+	assert_int_equal(count_events(cal), NBASE);
+	assert_null(by_uid(cal, "costarring.torbay.review.2@cinplan"));
+	icalcomponent_free(cal);
+
+	/* Reopened while still cancelled: confirmed again, SEQUENCE 2. */
+	o.previous = tpath("c3.ics");
+	o.as_of -= 1;
+	cal = run(&o, c, 2, tpath("c5.ics"), NULL);
+	assert_int_equal(count_events(cal), 2 * NBASE);
+	for (i = 0; i < NBASE; i++) {
+		e = event(cal, i);
+		snprintf(uid, sizeof(uid), "%s", icalcomponent_get_uid(e));
+		assert_true(strncmp(uid, "costarring.", 11) == 0);
+		assert_int_equal(seq_of(e), 2);
+		assert_int_not_equal(icalcomponent_get_status(e),
+		    ICAL_STATUS_CANCELLED);
+		p = icalcomponent_get_first_property(e, ICAL_X_PROPERTY);
+		assert_null(p);
+		assert_int_equal(seq_of(event(cal, NBASE + i)), 0);
+	}
+	icalcomponent_free(cal);
+}
+
 /* A previous export written by someone else: folded, odd case, VALARMs. */
 static void
 test_previous_foreign(void **state)
@@ -774,6 +903,7 @@ test_previous_foreign(void **state)
 	    "uid:ABC123.torbay.review\r\n"
 	    " .1@cinplan\r\n"
 	    "DTSTART;VALUE=DATE:20270202\r\n"
+	    "status:tentative\r\n"
 	    "SEQUENCE:7\r\n"
 	    "BEGIN:VALARM\r\n"
 	    "DTSTART:20270209\r\n"		/* not the event's */
@@ -783,12 +913,18 @@ test_previous_foreign(void **state)
 	    "BEGIN:VEVENT\r\n"
 	    "UID:ABC123.torbay.visit.1@cinplan\r\n"
 	    "DTSTART:20270126T000000Z\r\n"
+	    "STATUS:TENTATIVE\r\n"
 	    "SEQUENCE:3\r\n"
 	    "END:VEVENT\r\n"
 	    "BEGIN:VEVENT\r\n"
 	    "UID:ABC123.torbay.first-meeting.1@cinplan\r\n"
 	    "DTSTART;VALUE=DATE:20261229\r\n"
+	    "STATUS:TENTATIVE\r\n"
 	    "SEQUENCE:junk\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\n"		/* not ours to cancel */
+	    "UID:party@example.org\r\n"
+	    "DTSTART;VALUE=DATE:20261224\r\n"
 	    "END:VEVENT\r\n"
 	    "END:VCALENDAR\r\n";
 	struct item	 items[NBASE];
@@ -811,6 +947,7 @@ test_previous_foreign(void **state)
 	assert_int_equal(seq_of(event(a, 1)), 0);	/* bad SEQUENCE: 0 */
 	assert_int_equal(seq_of(event(a, 2)), 3);	/* same date */
 	assert_int_equal(seq_of(event(a, 4)), 8);	/* moved: 7 + 1 */
+	assert_int_equal(count_events(a), NBASE);
 	icalcomponent_free(a);
 }
 
@@ -949,6 +1086,50 @@ test_alarm(void **state)
 	}
 }
 
+/*
+ * No reminder of what is past: as of Sun 22 Nov 2026 an overdue review
+ * (due Fri 20 Nov), a milestone passed (Sun 1 Nov) and a visit held
+ * (Mon 23 Nov, ahead of its due date) get none; a visit due that day and
+ * a review due ahead get one each.
+ */
+static void
+test_alarm_ahead(void **state)
+{
+	static const struct row rows[] = {
+		{ KIND_MILESTONE, 0, "2026-11-01", NULL, NULL, 0,
+		    ST_UPCOMING, R_MGR },
+		{ KIND_REVIEW, 1, "2026-11-20", NULL, NULL, 0, ST_OVERDUE,
+		    R_REVIEW },
+		{ KIND_VISIT, 1, "2026-11-22", NULL, NULL, 0, ST_DUE_SOON,
+		    R_VISIT },
+		{ KIND_VISIT, 2, "2026-11-30", NULL, "2026-11-23", 0, ST_DONE,
+		    R_VISIT },
+		{ KIND_REVIEW, 2, "2027-01-01", NULL, NULL, 1, ST_UPCOMING,
+		    R_REVIEW },
+	};
+	static const int want[] = { 0, 0, 1, 0, 1 };
+	struct item	 items[5];
+	struct schedule	 s;
+	struct out_opts	 o;
+	struct out_case	 c;
+	icalcomponent	*cal, *e;
+	size_t		 i;
+
+	fill(&s, items, rows, 5);
+	opts_init(&o);
+	o.alarm_days = 2;
+	case_init(&c, "AL", &s);
+	cal = run(&o, &c, 1, tpath("ahead.ics"), NULL);
+	for (i = 0; i < 5; i++) {
+		e = event(cal, i);
+		if ((icalcomponent_get_first_component(e,
+		    ICAL_VALARM_COMPONENT) != NULL) != want[i])
+			fail_msg("event %zu: alarm %s", i, want[i] ?
+			    "missing" : "not wanted");
+	}
+	icalcomponent_free(cal);
+}
+
 /* Text that needs escaping, in case references and worker names. */
 static void
 test_escaping(void **state)
@@ -963,28 +1144,28 @@ test_escaping(void **state)
 		{ "Zo\xc3\xab \xc3\x98rsted, team 3; north",
 		    "Zo\xc3\xab \xc3\x98rsted, team 3; north",
 		    "Zo\xc3\xab \xc3\x98rsted, team 3; north: Single "
-		    "assessment completed (Torbay) [overdue]",
+		    "assessment completed (Torbay)",
 		    "\nWorker: Zo\xc3\xab \xc3\x98rsted, team 3; north",
 		    "Zo\xc3\xab \xc3\x98rsted\\, team 3\\; north" },
 		{ "back\\slash", "a\\b", "back\\slash: Single assessment "
-		    "completed (Torbay) [overdue]", "\nWorker: a\\b",
+		    "completed (Torbay)", "\nWorker: a\\b",
 		    "back\\\\slash" },
 		{ "two\nlines", "w1\r\nw2\rw3",
-		    "two lines: Single assessment completed (Torbay) [overdue]",
+		    "two lines: Single assessment completed (Torbay)",
 		    "\nCase: two\nlines\n", "Worker: w1\\nw2\\nw3" },
 		{ "tab\there", "x\x01y\x7fz",
-		    "tab here: Single assessment completed (Torbay) [overdue]",
+		    "tab here: Single assessment completed (Torbay)",
 		    "\nWorker: x?y?z", NULL },
 		/* The case reference tries to add a property. */
 		{ "X\r\nATTENDEE:evil", "W\r\nATTENDEE;CN=x:mailto:e@x",
-		    "X ATTENDEE:evil: Single assessment completed (Torbay) "
-		    "[overdue]", "\nCase: X\nATTENDEE:evil\n",
+		    "X ATTENDEE:evil: Single assessment completed (Torbay)"
+		    "", "\nCase: X\nATTENDEE:evil\n",
 		    "X%0D%0AATTENDEE%3Aevil.torbay" },
 		/* Invalid UTF-8: lone bytes, a cut sequence, an overlong
 		   '/', a surrogate, a C1 control; each bad byte is '?'. */
 		{ "bad\xff\xfe\xc3(\xc0\xaf\xed\xa0\x80\xc2\x85!",
 		    "\xe2\x82", "bad?\?\?(?\?\?\?\?\?!: Single assessment "
-		    "completed (Torbay) [overdue]", "\nWorker: ??", NULL },
+		    "completed (Torbay)", "\nWorker: ??", NULL },
 		/* Long values of multi-octet characters fold between them. */
 		{ "\xc3\x98\xc3\x98\xc3\x98\xc3\x98\xc3\x98\xc3\x98\xc3\x98"
 		    "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82"
@@ -997,7 +1178,7 @@ test_escaping(void **state)
 		    "\xac\xe2\x82\xac\xe2\x82\xac\xf0\x9f\x98\x80\xf0\x9f\x98"
 		    "\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80,,,,"
 		    ";;;;\\\\\\\\\xc3\x98\xc3\x98\xc3\x98\xc3\x98\xc3\x98\xc3"
-		    "\x98: Single assessment completed (Torbay) [overdue]",
+		    "\x98: Single assessment completed (Torbay)",
 		    NULL, NULL },
 	};
 	struct item	 items[1];
@@ -1011,7 +1192,8 @@ test_escaping(void **state)
 	fill(&s, items, base_rows, 1);
 	opts_init(&o);
 	o.alarm_days = 1;
-	items[0].status = ST_OVERDUE;	/* with an alarm too */
+	items[0].status = ST_UPCOMING;	/* with an alarm too */
+	items[0].held = DATE_NONE;
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		case_init(&c, t[i].case_id, &s);
 		c.worker = t[i].worker;
@@ -1117,9 +1299,11 @@ main(void)
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_uid_unique),
 		cmocka_unit_test(test_sequence),
+		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_previous_foreign),
 		cmocka_unit_test(test_previous_errors),
 		cmocka_unit_test(test_alarm),
+		cmocka_unit_test(test_alarm_ahead),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_long_profile_text),
 		cmocka_unit_test(test_write_error),
