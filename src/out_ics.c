@@ -57,6 +57,7 @@
 #include "out_impl.h"
 #include "profile.h"
 #include "sched.h"
+#include "strtab.h"
 #include "xmalloc.h"
 
 #define ICS_END		"END:VCALENDAR\r\n"
@@ -67,13 +68,9 @@
 					   this many days: see cinplan(1) */
 #define ICS_OURS	"@cinplan"	/* how our UIDs end */
 #define PREV_LINE_MAX	4096		/* a previous export's line, unfolded */
-#define PREV_MIN_SLOTS	1024
 
 /* What a previous export said about one event. */
 struct prev_ev {
-	size_t		 uid;		/* offset of the UID in uids */
-	size_t		 len;
-	uint32_t	 hash;
 	int		 start;		/* DTSTART */
 	int		 seq;
 	int		 cancelled;	/* first cancelled as of this date,
@@ -88,21 +85,14 @@ struct sbuf {
 	size_t	 len, cap;
 };
 
-struct prev_slot {
-	uint32_t	 i;		/* index + 1; 0: empty */
-	uint32_t	 hash;
-};
-
 /*
- * The previous export's events: a hash table of their UID strings.  Of
- * two events with one UID, the one with the higher SEQUENCE counts.
+ * The previous export's events, numbered by their UID strings in uids.
+ * Of two events with one UID, the one with the higher SEQUENCE counts.
  */
 struct prev_tab {
-	struct prev_ev	*ev;
-	size_t		 n, cap;
-	struct prev_slot *slot;
-	size_t		 nslot;		/* a power of 2, at most half full */
-	struct sbuf	 uids;		/* every UID, NUL-terminated */
+	struct strtab	*uids;
+	struct prev_ev	*ev;		/* by the UID's number */
+	size_t		 cap;
 };
 
 struct ics {
@@ -423,89 +413,35 @@ ics_stamp(const struct out_opts *o, char *buf, size_t sz)
 
 /* --- the previous export ------------------------------------------------ */
 
-/* 32-bit FNV-1a: where to look.  The UIDs themselves decide. */
-static uint32_t
-uid_hash(const char *s, size_t len)
-{
-	uint32_t	 h;
-	size_t		 i;
-
-	h = 2166136261u;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static struct prev_slot *
-prev_slot(const struct prev_tab *t, const char *uid, size_t len, uint32_t h)
-{
-	const struct prev_ev	*e;
-	size_t			 i;
-
-	for (i = h & (t->nslot - 1); t->slot[i].i != 0;
-	    i = (i + 1) & (t->nslot - 1)) {
-		if (t->slot[i].hash != h)
-			continue;
-		e = &t->ev[t->slot[i].i - 1];
-		if (e->len == len && memcmp(t->uids.p + e->uid, uid, len) == 0)
-			break;
-	}
-	return &t->slot[i];
-}
-
 /* The event of the previous export with this UID, or NULL. */
 static struct prev_ev *
 prev_get(struct prev_tab *t, const char *uid, size_t len)
 {
-	struct prev_slot	*s;
+	size_t	 i;
 
-	if (t->n == 0)
+	if (t->uids == NULL ||
+	    (i = strtab_find(t->uids, uid, len)) == STRTAB_NONE)
 		return NULL;
-	s = prev_slot(t, uid, len, uid_hash(uid, len));
-	return s->i == 0 ? NULL : &t->ev[s->i - 1];
+	return &t->ev[i];
 }
 
 static void
 prev_put(struct prev_tab *t, const struct prev_rd *rd)
 {
-	struct prev_ev		*e;
-	struct prev_slot	*s;
-	uint32_t		 h;
-	size_t			 len, i;
+	struct prev_ev	*e;
+	size_t		 i;
+	int		 added;
 
-	len = strlen(rd->uid);
-	h = uid_hash(rd->uid, len);
-	if ((t->n + 1) * 2 > t->nslot) {
-		free(t->slot);
-		t->nslot = t->nslot == 0 ? PREV_MIN_SLOTS : t->nslot * 2;
-		t->slot = xcalloc(t->nslot, sizeof(*t->slot));
-		for (i = 0; i < t->n; i++) {
-			e = &t->ev[i];
-			s = prev_slot(t, t->uids.p + e->uid, e->len, e->hash);
-			s->i = (uint32_t)i + 1;
-			s->hash = e->hash;
-		}
+	if (t->uids == NULL)
+		t->uids = strtab_new();
+	i = strtab_add(t->uids, rd->uid, strlen(rd->uid), &added);
+	if (i >= t->cap) {
+		t->cap = t->cap == 0 ? 1024 : t->cap * 2;
+		t->ev = xreallocarray(t->ev, t->cap, sizeof(*t->ev));
 	}
-	s = prev_slot(t, rd->uid, len, h);
-	if (s->i != 0) {
-		e = &t->ev[s->i - 1];
-		if (e->seq > rd->seq)
-			return;
-	} else {
-		if (t->n == t->cap) {
-			t->cap = t->cap == 0 ? PREV_MIN_SLOTS : t->cap * 2;
-			t->ev = xreallocarray(t->ev, t->cap, sizeof(*t->ev));
-		}
-		e = &t->ev[t->n++];
-		s->i = (uint32_t)t->n;
-		s->hash = h;
-		e->uid = t->uids.len;
-		e->len = len;
-		e->hash = h;
-		sbuf_add(&t->uids, rd->uid, len + 1);
-	}
+	e = &t->ev[i];
+	if (!added && e->seq > rd->seq)
+		return;
 	e->start = rd->start;
 	e->seq = rd->seq;
 	e->cancelled = rd->status_cancelled ? (rd->cancelled != DATE_NONE ?
@@ -517,9 +453,8 @@ prev_put(struct prev_tab *t, const struct prev_rd *rd)
 static void
 prev_tab_free(struct prev_tab *t)
 {
+	strtab_free(t->uids);
 	free(t->ev);
-	free(t->slot);
-	free(t->uids.p);
 }
 
 /* "20261214" or "20261214T090000Z": the date, or DATE_NONE. */
@@ -1166,7 +1101,7 @@ ics_end(void *state, char *err, size_t errsz)
 	int		 rc;
 
 	rc = 0;
-	if (x->prevf != NULL && x->prev.n > 0)
+	if (x->prevf != NULL && x->prev.uids != NULL)
 		rc = prev_read(x, 2, err, errsz);
 	if (rc == 0)
 		rc = ics_write(x->f, ICS_END, strlen(ICS_END), err, errsz);

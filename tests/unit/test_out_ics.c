@@ -794,10 +794,7 @@ by_uid(icalcomponent *cal, const char *uid)
 
 /*
  * Events no longer produced are cancelled, carried for 35 days, then
- * dropped; one produced again is confirmed with the next SEQUENCE.  The
- * case references "costarring" and "liquid" have the same 32-bit FNV-1a
- * hash, and so have their UIDs: only comparing the strings tells the
- * events apart.
+ * dropped; one produced again is confirmed with the next SEQUENCE.
  */
 static void
 test_cancel(void **state)
