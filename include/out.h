@@ -79,6 +79,8 @@ struct out_finding {
 struct out_check_end {
 	unsigned long	 overdue, due_soon;
 	unsigned long	 open, closed, rejected, duplicates;	/* rows */
+	unsigned long	 unchecked;	/* open cases whose reviews could not
+					   be checked */
 	const char	*rows;		/* the row counts in words */
 };
 

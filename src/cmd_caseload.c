@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cal.h"
@@ -88,6 +89,7 @@ struct run {
 	enum date_style		 dates;
 	const char		*worker;	/* filter */
 	const char		*profile;	/* filter: "id" or "id/area" */
+	char			*profile_low;	/* the filter in lower case */
 	size_t			 profile_idlen;
 	const char		*profile_area;	/* NULL: any */
 	struct loaded		*lp;
@@ -104,7 +106,12 @@ struct run {
 	long			*rejlines;	/* rows rejected by the walk, in
 						   order: for the repeats */
 	size_t			 nrejlines, rejcap;
-	unsigned long		 unchecked;
+	unsigned long		 unchecked;	/* open cases with a judged
+						   kind that cannot be checked */
+	unsigned long		 matched;	/* rows passing the filters */
+	struct strtab		*seen_workers;	/* with --worker: every worker
+						   named, for a suggestion */
+	struct strtab		*seen_profiles;	/* with --profile: likewise */
 	int			 profile_error;
 };
 
@@ -161,17 +168,25 @@ row_counts(const struct run *r, char *buf, size_t sz)
 	n = snprintf(buf, sz, "%lu closed, %lu row%s rejected", r->closed,
 	    r->rejected, r->rejected == 1 ? "" : "s");
 	if (r->duplicates > 0 && n > 0 && (size_t)n < sz)
-		snprintf(buf + n, sz - (size_t)n, ", %lu row%s repeating"
+		n += snprintf(buf + n, sz - (size_t)n, ", %lu row%s repeating"
 		    " an earlier case_id", r->duplicates, r->duplicates == 1 ?
+		    "" : "s");
+	if (r->unchecked > 0 && n > 0 && (size_t)n < sz)
+		snprintf(buf + n, sz - (size_t)n, ", %lu case%s whose reviews"
+		    " could not be checked", r->unchecked, r->unchecked == 1 ?
 		    "" : "s");
 	return buf;
 }
 
-/* A nightly script must hear of rejected rows and duplicates alike. */
+/*
+ * A nightly script must hear of rejected rows, duplicates and cases it
+ * could not check alike: "0 overdue" is no comfort when reviews were not
+ * looked at.
+ */
 static int
 rows_exit(const struct run *r)
 {
-	return r->rejected > 0 || r->duplicates > 0;
+	return r->rejected > 0 || r->duplicates > 0 || r->unchecked > 0;
 }
 
 /*
@@ -302,11 +317,82 @@ profile_wanted(const struct run *r, const struct case_row *row)
 		return 1;
 	if (row_profile(row, &idlen, &area) == -1)
 		return 1;	/* let row_facts report it */
+	strtab_add(r->seen_profiles, row->profile, idlen, NULL);
 	if (idlen != r->profile_idlen ||
-	    memcmp(row->profile, r->profile, idlen) != 0)
+	    strncasecmp(row->profile, r->profile, idlen) != 0)
 		return 0;
 	return r->profile_area == NULL ||
-	    (area != NULL && strcmp(area, r->profile_area) == 0);
+	    (area != NULL && strcasecmp(area, r->profile_area) == 0);
+}
+
+/* A lower-case copy of s (ASCII letters only), the caller's to free. */
+static char *
+lower_dup(const char *s)
+{
+	char	*d, *p;
+
+	d = xstrdup(s);
+	for (p = d; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+/*
+ * Does the row pass --worker NAME?  Case is ignored: one system writes
+ * "Sam Jones", another "SAM JONES".
+ */
+static int
+worker_wanted(struct run *r, const struct case_row *row)
+{
+	if (r->worker == NULL)
+		return 1;
+	if (row->worker == NULL)
+		return 0;
+	strtab_add(r->seen_workers, row->worker, strlen(row->worker), NULL);
+	return strcasecmp(row->worker, r->worker) == 0;
+}
+
+/*
+ * A filter that matched no row is a mistake, not good news: say so, with
+ * the nearest name the caseload does hold.  Returns -1 after reporting.
+ */
+static int
+filters_matched(struct run *r)
+{
+	const struct strtab	*t;
+	const char		*what, *want, *near, **low;
+	char			*w;
+	size_t			 i, n;
+
+	if (r->matched > 0 || (r->worker == NULL && r->profile == NULL))
+		return 0;
+	if (r->worker != NULL) {
+		what = "--worker";
+		want = r->worker;
+		t = r->seen_workers;
+	} else {
+		what = "--profile";
+		want = r->profile;
+		t = r->seen_profiles;
+	}
+	/* Suggest whatever the case: compare lower-case copies. */
+	n = strtab_count(t);
+	low = xreallocarray(NULL, n + 1, sizeof(*low));
+	for (i = 0; i < n; i++)
+		low[i] = lower_dup(strtab_str(t, i, NULL));
+	w = lower_dup(want);
+	near = cli_nearest(w, low, n);
+	for (i = 0; near != NULL && i < n; i++)
+		if (low[i] == near)
+			near = strtab_str(t, i, NULL);
+	cli_error(r->c, "%s '%s': no open case in %s has it%s%s%s", what,
+	    want, r->path, near ? "; did you mean '" : "", near ? near : "",
+	    near ? "'?" : "");
+	for (i = 0; i < n; i++)
+		free((char *)low[i]);
+	free(low);
+	free(w);
+	return -1;
 }
 
 /*
@@ -518,15 +604,11 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 			r->closed++;
 			continue;
 		}
-		if (r->worker != NULL && (row->worker == NULL ||
-		    strcmp(row->worker, r->worker) != 0)) {
+		if (!worker_wanted(r, row) || !profile_wanted(r, row)) {
 			r->filtered++;
 			continue;
 		}
-		if (!profile_wanted(r, row)) {
-			r->filtered++;
-			continue;
-		}
+		r->matched++;
 		if ((l = row_facts(r, row, &f, &lr, &lv)) == NULL)
 			continue;
 		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
@@ -568,6 +650,9 @@ run_free(struct run *r)
 	}
 	free(r->lp);
 	free(r->rejlines);
+	free(r->profile_low);
+	strtab_free(r->seen_workers);
+	strtab_free(r->seen_profiles);
 	rpath_free_ids(r->ids, r->nids);
 	sched_free(&r->s);
 }
@@ -587,6 +672,8 @@ run_opt(struct run *r, int id, const char *arg)
 		return 1;
 	case OPT_WORKER:
 		r->worker = arg;
+		if (r->seen_workers == NULL)
+			r->seen_workers = strtab_new();
 		return 1;
 	case OPT_PROFILE:
 		r->profile = arg;
@@ -609,6 +696,8 @@ profile_filter(struct run *r, const char *spec)
 	const char	*area;
 	int		 rc;
 
+	/* Profile ids are lower case; a user may type "Torbay". */
+	spec = r->profile_low = lower_dup(spec);
 	if ((p = cli_profile(r->c, spec, &area)) == NULL)
 		return -1;
 	rc = 0;
@@ -618,6 +707,7 @@ profile_filter(struct run *r, const char *spec)
 	r->profile = spec;
 	r->profile_idlen = area ? (size_t)(area - 1 - spec) : strlen(spec);
 	r->profile_area = area;
+	r->seen_profiles = strtab_new();
 	return rc;
 }
 
@@ -717,8 +807,9 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 		r->unchecked++;
 		if (!ck->summary)
 			fprintf(r->c->err, "cinplan: %s:%ld: %s: reviews not"
-			    " checked: reviews_held and last_review are"
-			    " empty\n", r->path, row->line, row->case_id);
+			    " checked: %s\n", r->path, row->line, row->case_id,
+			    row->reviews_held > 0 ? "last_review is empty" :
+			    "reviews_held and last_review are empty");
 	}
 	if (ck->summary) {
 		count(&ck->all, &r->s, f->reviews_unknown);
@@ -805,9 +896,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct caseload		*cl;
 	enum out_format		 fmt;
 	const char		*arg;
-	char			 counts[128], err[512];
+	char			 counts[192], err[512];
 	long			 n;
-	int			 id, fd, rc, ok;
+	int			 id, fd, rc, ok, nomatch;
 
 	memset(&r, 0, sizeof(r));
 	memset(&ck, 0, sizeof(ck));
@@ -874,6 +965,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	ok = walk(&r, cl, check_row, &ck) == 0;
 	if (fd != STDIN_FILENO)
 		close(fd);
+	nomatch = ok && filters_matched(&r) == -1;
 	memset(&sm, 0, sizeof(sm));
 	sm.end.overdue = ck.noverdue;
 	sm.end.due_soon = ck.ndue;
@@ -881,6 +973,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sm.end.closed = r.closed;
 	sm.end.rejected = r.rejected;
 	sm.end.duplicates = r.duplicates;
+	sm.end.unchecked = r.unchecked;
 	sm.end.rows = row_counts(&r, counts, sizeof(counts));
 	if (ck.summary) {
 		sm.all = &ck.all;
@@ -892,7 +985,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	} else
 		out_check_end(ck.w, &sm.end, err, sizeof(err));
 	out_end(ck.w, err, sizeof(err));
-	if (!ok || r.profile_error)
+	if (!ok || r.profile_error || nomatch)
 		rc = EXIT_USAGE;
 	else if (rows_exit(&r))
 		rc = EXIT_REJECTED;
@@ -939,7 +1032,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct out_writer	*w;
 	struct caseload		*cl;
 	const char		*arg, *output;
-	char			 err[512], counts[128];
+	char			 err[512], counts[192];
 	int			 id, fd, rc, ok;
 
 	memset(&r, 0, sizeof(r));
@@ -1018,6 +1111,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 	}
 	ok = walk(&r, cl, export_row, w) == 0;
 	cl = NULL;
+	/* A filter that matched nobody must not empty the calendar. */
+	if (ok && filters_matched(&r) == -1)
+		ok = 0;
 	if (out_end(w, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		ok = 0;

@@ -175,9 +175,10 @@ json_check_end(void *v, const struct out_check_end *ce, char *err,
 
 	fprintf(st->f, "%s],\n  \"overdue\": %lu,\n  \"due_soon\": %lu,"
 	    "\n  \"open_cases\": %lu,\n  \"closed_cases\": %lu,\n"
-	    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu\n}\n",
+	    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu,\n"
+	    "  \"reviews_not_checked\": %lu\n}\n",
 	    st->nfind ? "\n  " : "", ce->overdue, ce->due_soon, ce->open,
-	    ce->closed, ce->rejected, ce->duplicates);
+	    ce->closed, ce->rejected, ce->duplicates, ce->unchecked);
 	return ferror(st->f) ? -1 : 0;
 }
 
