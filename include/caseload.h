@@ -11,11 +11,7 @@
 #include <stddef.h>
 
 #include "csv.h"
-
-enum date_style {
-	DATES_ISO,		/* YYYY-MM-DD, optionally with a time part */
-	DATES_UK		/* also DD/MM/YYYY, only when asked for */
-};
+#include "date.h"
 
 struct caseload;
 

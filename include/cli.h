@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "date.h"
 #include "rpath.h"
 
 /* Exit statuses: part of the command-line contract. */
@@ -29,6 +30,8 @@ struct cli {
 	struct rpath	 rp;
 	int		 rp_ready;
 	int		 as_of;		/* DATE_NONE until known */
+	enum date_style	 dates;		/* --dates: how input dates are
+					   written, for every date option */
 	struct hol_data	*hol;		/* loaded on first use */
 	int		 hol_loaded;
 	struct calendar	*base;		/* hol alone: built on first use */
@@ -49,8 +52,9 @@ int	cli_usage(struct cli *, const char *fmt, ...)
 
 /*
  * Parse the date argument of option opt ("--referral" or a word such as
- * "DATE") into *out; on error print "cinplan: OPT: 'VALUE' why" and
- * return -1.
+ * "DATE") into *out, as YYYY-MM-DD or, with --dates uk, also D/M/YYYY; on
+ * error print "cinplan: OPT: 'VALUE' why" (with a hint about --dates uk
+ * for a UK date given without it) and return -1.
  */
 int	cli_date(struct cli *, const char *opt, const char *s, int *out);
 /* Parse a bounded integer; same error style. */
@@ -99,6 +103,7 @@ struct cli_opt {
 #define OPT_RULES	2
 #define OPT_HOLIDAYS	3
 #define OPT_AS_OF	4
+#define OPT_DATES	5
 #define OPT_FIRST_OWN	16	/* commands number their own from here */
 
 struct cli_optstate {

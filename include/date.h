@@ -39,6 +39,28 @@ int		 date_parse(const char *s, size_t len, int *out, const char **why);
 /* Same for a NUL-terminated string. */
 int		 date_parse_str(const char *s, int *out, const char **why);
 
+/* How dates are written on input: --dates iso|uk. */
+enum date_style {
+	DATES_ISO,		/* YYYY-MM-DD, optionally with a time part */
+	DATES_UK		/* also D/M/YYYY, only when asked for */
+};
+
+/*
+ * Parse a date as people and database exports write it, from s[0..len):
+ * YYYY-MM-DD, or with DATES_UK also D/M/YYYY (day and month of one or two
+ * digits: 5/1/2026 and 05/01/2026 are 5 January 2026), either optionally
+ * followed by a time of day ("T09:30:00", " 00:00:00", a fraction, "Z" or
+ * an offset) that is checked and dropped: the date is the day as written.
+ * Returns 0 and *out, or -1 with *why set to a static explanation.
+ */
+int		 date_parse_text(const char *s, size_t len, enum date_style,
+		    int *out, const char **why);
+/*
+ * Whether s[0..len) is written D/M/YYYY (with or without a time), valid or
+ * not: such a value read as ISO deserves a hint about --dates uk.
+ */
+int		 date_looks_uk(const char *s, size_t len);
+
 /* Write "YYYY-MM-DD" and a NUL into buf[DATE_STRLEN]; returns buf. */
 char		*date_format(int date, char *buf);
 /* Three-letter English weekday name ("Mon"); static storage. */

@@ -38,13 +38,14 @@ static const struct command commands[] = {
 	  "\t[--first-meeting DATE] [--review DATE ...] [--visit DATE ...]\n"
 	  "\t[--manager-agreed] [--worker NAME] [--kind KIND] [--within N]\n"
 	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
-	  "\t[--date-style iso|uk] [--alarm DAYS] [--rules DIR] [--holidays FILE]" },
+	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
+	  "\t[--holidays FILE]" },
 	{ "check", cmd_check,
-	  "check --caseload FILE.csv [--as-of DATE] [--within N]\n"
+	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
 	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
 	  "\t[--dates iso|uk] [--summary] [--rules DIR] [--holidays FILE]" },
 	{ "export", cmd_export,
-	  "export --caseload FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
+	  "export [--caseload] FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
 	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
 	  "\t[--calendar-name NAME] [--dates iso|uk] [--rules DIR]\n"
 	  "\t[--holidays FILE]" },
@@ -184,11 +185,33 @@ cli_date(struct cli *c, const char *opt, const char *s, int *out)
 {
 	const char	*why;
 	char		 buf[64];
+	size_t		 len;
+	int		 uk;
 
-	if (date_parse_str(s, out, &why) == 0)
+	len = strlen(s);
+	uk = date_looks_uk(s, len) && strcspn(s, " T") == len;
+	if (uk && c->dates == DATES_UK) {
+		if (date_parse_text(s, len, DATES_UK, out, &why) == 0)
+			return 0;
+	} else if (date_parse(s, len, out, &why) == 0)
 		return 0;
-	cli_error(c, "%s: '%s' %s", opt, shown(s, buf, sizeof(buf)), why);
+	cli_error(c, "%s: '%s' %s%s", opt, shown(s, buf, sizeof(buf)), why,
+	    uk && c->dates == DATES_ISO ?
+	    "; for DD/MM/YYYY dates, use --dates uk" : "");
 	return -1;
+}
+
+/* --dates iso|uk. */
+static int
+dates_style(const char *arg, enum date_style *out)
+{
+	if (strcmp(arg, "iso") == 0)
+		*out = DATES_ISO;
+	else if (strcmp(arg, "uk") == 0)
+		*out = DATES_UK;
+	else
+		return -1;
+	return 0;
 }
 
 int
@@ -440,6 +463,15 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 		usage_all(err);
 		return EXIT_USAGE;
 	}
+	/*
+	 * --dates applies to every date option, wherever it stands, so it is
+	 * found before any is parsed; cli_opt_next() checks its value.
+	 */
+	for (i = 2; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--dates") == 0 && i + 1 < (size_t)argc)
+			(void)dates_style(argv[i + 1], &c.dates);
+		else if (strncmp(argv[i], "--dates=", 8) == 0)
+			(void)dates_style(argv[i] + 8, &c.dates);
 	c.cmd = cmd->name;
 	rc = cmd->fn(&c, argc - 1, argv + 1);
 	cal_free(c.base);
@@ -481,6 +513,7 @@ static const struct cli_opt common_opts[] = {
 	{ "rules", 1, OPT_RULES },
 	{ "holidays", 1, OPT_HOLIDAYS },
 	{ "as-of", 1, OPT_AS_OF },
+	{ "dates", 1, OPT_DATES },
 	{ NULL, 0, 0 }
 };
 
@@ -558,6 +591,13 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 		case OPT_AS_OF:
 			if (cli_date(c, "--as-of", *arg, &c->as_of) == -1)
 				return -2;
+			break;
+		case OPT_DATES:
+			if (dates_style(*arg, &c->dates) == -1) {
+				cli_usage(c, "--dates: '%s' is not iso or uk",
+				    shown(*arg, buf, sizeof(buf)));
+				return -2;
+			}
 			break;
 		default:
 			return o->id;

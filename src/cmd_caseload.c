@@ -38,7 +38,6 @@ enum {
 	OPT_FORMAT,
 	OPT_WORKER,
 	OPT_PROFILE,
-	OPT_DATES,
 	OPT_SUMMARY,
 	OPT_UNTIL,
 	OPT_OUTPUT,
@@ -53,7 +52,6 @@ static const struct cli_opt check_opts[] = {
 	{ "format", 1, OPT_FORMAT },
 	{ "worker", 1, OPT_WORKER },
 	{ "profile", 1, OPT_PROFILE },
-	{ "dates", 1, OPT_DATES },
 	{ "summary", 0, OPT_SUMMARY },
 	{ NULL, 0, 0 }
 };
@@ -68,7 +66,6 @@ static const struct cli_opt export_opts[] = {
 	{ "kind", 1, OPT_KIND },
 	{ "alarm", 1, OPT_ALARM },
 	{ "calendar-name", 1, OPT_CALNAME },
-	{ "dates", 1, OPT_DATES },
 	{ NULL, 0, 0 }
 };
 
@@ -86,7 +83,6 @@ struct loaded {
 struct run {
 	struct cli		*c;
 	const char		*path;
-	enum date_style		 dates;
 	const char		*worker;	/* filter */
 	const char		*profile;	/* filter: "id" or "id/area" */
 	char			*profile_low;	/* the filter in lower case */
@@ -566,7 +562,7 @@ open_rows(struct run *r, int *fd)
 
 	if (cli_open_input(r->c, r->path, "caseload file", fd) == -1)
 		return NULL;
-	if ((cl = caseload_open(*fd, r->path, r->dates, r->so.as_of, err,
+	if ((cl = caseload_open(*fd, r->path, r->c->dates, r->so.as_of, err,
 	    sizeof(err))) == NULL) {
 		cli_error(r->c, "%s", err);
 		if (*fd != STDIN_FILENO)
@@ -657,8 +653,6 @@ run_free(struct run *r)
 	sched_free(&r->s);
 }
 
-static int parse_dates(struct cli *, const char *, enum date_style *);
-
 /*
  * The options check and export share: 1 if id was one of them, 0 if not,
  * -1 after an error.
@@ -668,6 +662,12 @@ run_opt(struct run *r, int id, const char *arg)
 {
 	switch (id) {
 	case OPT_CASELOAD:
+		/* FILE or --caseload FILE, once. */
+		if (r->path != NULL) {
+			cli_usage(r->c, "one caseload at a time: '%s' and '%s'",
+			    r->path, arg);
+			return -1;
+		}
 		r->path = arg;
 		return 1;
 	case OPT_WORKER:
@@ -678,8 +678,6 @@ run_opt(struct run *r, int id, const char *arg)
 	case OPT_PROFILE:
 		r->profile = arg;
 		return 1;
-	case OPT_DATES:
-		return parse_dates(r->c, arg, &r->dates) == -1 ? -1 : 1;
 	default:
 		return 0;
 	}
@@ -709,20 +707,6 @@ profile_filter(struct run *r, const char *spec)
 	r->profile_area = area;
 	r->seen_profiles = strtab_new();
 	return rc;
-}
-
-static int
-parse_dates(struct cli *c, const char *arg, enum date_style *out)
-{
-	if (strcmp(arg, "iso") == 0)
-		*out = DATES_ISO;
-	else if (strcmp(arg, "uk") == 0)
-		*out = DATES_UK;
-	else {
-		cli_usage(c, "--dates: '%s' is not iso or uk", arg);
-		return -1;
-	}
-	return 0;
 }
 
 /* ---- check ------------------------------------------------------------ */
@@ -913,7 +897,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 		case OPT_HELP:
 			return cli_help(c);
 		case 0:
-			return cli_usage(c, "unexpected argument '%s'", arg);
+			if (run_opt(&r, OPT_CASELOAD, arg) == -1)
+				return EXIT_USAGE;
+			break;
 		case OPT_WITHIN:
 			if (cli_long(c, "--within", arg, 0, 1000, &n) == -1)
 				return EXIT_USAGE;
@@ -937,7 +923,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (r.path == NULL)
-		return cli_usage(c, "--caseload is required");
+		return cli_usage(c, "a caseload is required: FILE, --caseload"
+		    " FILE, or - for standard input");
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
 		return EXIT_USAGE;
 	r.so.as_of = cli_as_of(c);
@@ -1050,7 +1037,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 		case OPT_HELP:
 			return cli_help(c);
 		case 0:
-			return cli_usage(c, "unexpected argument '%s'", arg);
+			if (run_opt(&r, OPT_CASELOAD, arg) == -1)
+				return EXIT_USAGE;
+			break;
 		case OPT_UNTIL:
 			if (cli_date(c, "--until", arg, &r.so.until) == -1)
 				return EXIT_USAGE;
@@ -1078,7 +1067,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (r.path == NULL)
-		return cli_usage(c, "--caseload is required");
+		return cli_usage(c, "a caseload is required: FILE, --caseload"
+		    " FILE, or - for standard input");
 	if (output == NULL)
 		return cli_usage(c, "-o FILE.ics is required (- for standard"
 		    " output)");

@@ -108,6 +108,136 @@ date_parse_str(const char *s, int *out, const char **why)
 	return date_parse(s, strlen(s), out, why);
 }
 
+/* Two digits at s[i] making a number no more than max, or -1. */
+static int
+two(const char *s, size_t len, size_t i, int max)
+{
+	int	 v;
+
+	if (i + 2 > len || (v = digits(s + i, 2)) < 0 || v > max)
+		return -1;
+	return v;
+}
+
+/*
+ * A time after a date, as SQL and ISO 8601 exports write it: "T" or a
+ * space, hh:mm, optionally :ss and a fraction, optionally Z or +hh:mm
+ * (or +hhmm).  Only checked, never used.
+ */
+static int
+valid_time(const char *s, size_t len)
+{
+	size_t	 i, start;
+
+	if (len == 0 || (s[0] != 'T' && s[0] != ' '))
+		return -1;
+	if (two(s, len, 1, 23) < 0 || len < 4 || s[3] != ':' ||
+	    two(s, len, 4, 59) < 0)
+		return -1;
+	i = 6;
+	if (i < len && s[i] == ':') {
+		if (two(s, len, i + 1, 59) < 0)
+			return -1;
+		i += 3;
+		if (i < len && s[i] == '.') {
+			start = ++i;
+			while (i < len && s[i] >= '0' && s[i] <= '9')
+				i++;
+			if (i == start || i - start > 9)
+				return -1;
+		}
+	}
+	if (i < len && s[i] == 'Z')
+		i++;
+	else if (i < len && (s[i] == '+' || s[i] == '-')) {
+		if (two(s, len, ++i, 23) < 0)
+			return -1;
+		i += 2;
+		if (i < len && s[i] == ':')
+			i++;
+		if (two(s, len, i, 59) < 0)
+			return -1;
+		i += 2;
+	}
+	return i == len ? 0 : -1;
+}
+
+/* The length of a run of 1 to max digits at s, or 0. */
+static size_t
+run(const char *s, size_t len, size_t max)
+{
+	size_t	 n;
+
+	for (n = 0; n < len && n <= max && s[n] >= '0' && s[n] <= '9'; n++)
+		continue;
+	return n <= max ? n : 0;
+}
+
+/*
+ * D/M/YYYY at s: the day, month and year fields' lengths and the length
+ * of the whole, or 0 if s does not start so.
+ */
+static size_t
+uk_form(const char *s, size_t len, size_t *dl, size_t *ml)
+{
+	size_t	 i;
+
+	if ((*dl = run(s, len, 2)) == 0 || *dl >= len || s[*dl] != '/')
+		return 0;
+	i = *dl + 1;
+	if ((*ml = run(s + i, len - i, 2)) == 0 || i + *ml >= len ||
+	    s[i + *ml] != '/')
+		return 0;
+	i += *ml + 1;
+	if (run(s + i, len - i, 4) != 4)
+		return 0;
+	return i + 4;
+}
+
+int
+date_looks_uk(const char *s, size_t len)
+{
+	size_t	 dl, ml, n;
+
+	return (n = uk_form(s, len, &dl, &ml)) != 0 &&
+	    (n == len || s[n] == ' ' || s[n] == 'T');
+}
+
+int
+date_parse_text(const char *s, size_t len, enum date_style style, int *out,
+    const char **why)
+{
+	char	 iso[DATE_STRLEN];
+	size_t	 dl, ml, n;
+
+	if (len >= 10 && s[4] == '-' && s[7] == '-' &&
+	    digits(s, 4) >= 0 && digits(s + 5, 2) >= 0 &&
+	    digits(s + 8, 2) >= 0) {
+		if (len > 10 && valid_time(s + 10, len - 10) == -1) {
+			*why = "is not a valid date";
+			return -1;
+		}
+		return date_parse(s, 10, out, why);
+	}
+	if (style == DATES_UK && (n = uk_form(s, len, &dl, &ml)) != 0) {
+		if (n < len && valid_time(s + n, len - n) == -1) {
+			*why = "is not a valid date";
+			return -1;
+		}
+		memcpy(iso, s + dl + ml + 2, 4);
+		iso[4] = '-';
+		iso[5] = ml == 2 ? s[dl + 1] : '0';
+		iso[6] = s[dl + ml];
+		iso[7] = '-';
+		iso[8] = dl == 2 ? s[0] : '0';
+		iso[9] = s[dl - 1];
+		iso[10] = '\0';
+		return date_parse(iso, 10, out, why);
+	}
+	*why = "is not a valid date";
+	return -1;
+}
+
 char *
 date_format(int date, char *buf)
 {

@@ -168,6 +168,112 @@ static const struct ymd_row ymd_rows[] = {
 	{ 20777, 2026, 11, 20 },
 };
 
+/*
+ * date_parse_text(): dates as people and exports write them.  ISO with a
+ * time part is tested with the caseload reader (test_caseload.c); here,
+ * the UK forms: day and month of one or two digits, a four-digit year.
+ */
+static const struct {
+	const char	*in;
+	int		 style;		/* DATES_ISO or DATES_UK */
+	const char	*out;		/* NULL: rejected */
+} text_rows[] = {
+	/* 5 January 2026, however the day and month are padded. */
+	{ "5/1/2026", DATES_UK, "2026-01-05" },
+	{ "05/1/2026", DATES_UK, "2026-01-05" },
+	{ "5/01/2026", DATES_UK, "2026-01-05" },
+	{ "05/01/2026", DATES_UK, "2026-01-05" },
+	/* Day first: 1 May is 1/5. */
+	{ "1/5/2026", DATES_UK, "2026-05-01" },
+	{ "31/12/2026", DATES_UK, "2026-12-31" },
+	/* 2024 is a leap year, 2026 is not. */
+	{ "29/2/2024", DATES_UK, "2024-02-29" },
+	{ "29/2/2026", DATES_UK, NULL },
+	/* With a time, as exports write it. */
+	{ "5/1/2026 09:30", DATES_UK, "2026-01-05" },
+	{ "05/01/2026 00:00:00", DATES_UK, "2026-01-05" },
+	{ "5/1/2026 24:00", DATES_UK, NULL },
+	/* ISO is read in either style. */
+	{ "2026-01-05", DATES_UK, "2026-01-05" },
+	{ "2026-01-05 00:00:00.000", DATES_ISO, "2026-01-05" },
+	/* Never guessed at without --dates uk. */
+	{ "5/1/2026", DATES_ISO, NULL },
+	{ "05/01/2026", DATES_ISO, NULL },
+	/* Month 13, day 0, three-digit fields, two-digit years. */
+	{ "1/13/2026", DATES_UK, NULL },
+	{ "0/1/2026", DATES_UK, NULL },
+	{ "005/1/2026", DATES_UK, NULL },
+	{ "5/001/2026", DATES_UK, NULL },
+	{ "5/1/26", DATES_UK, NULL },
+	{ "5/1/20260", DATES_UK, NULL },
+	/* Separators and junk. */
+	{ "5-1-2026", DATES_UK, NULL },
+	{ "5.1.2026", DATES_UK, NULL },
+	{ "/1/2026", DATES_UK, NULL },
+	{ "5//2026", DATES_UK, NULL },
+	{ "5/1/2026x", DATES_UK, NULL },
+	{ " 5/1/2026", DATES_UK, NULL },
+	{ "", DATES_UK, NULL },
+	/* Outside 1970-2199. */
+	{ "31/12/1969", DATES_UK, NULL },
+	{ "1/1/2200", DATES_UK, NULL },
+};
+
+static void
+test_parse_text(void **state)
+{
+	const char	*why;
+	char		 buf[DATE_STRLEN];
+	size_t		 i;
+	int		 d, rv;
+
+	(void)state;
+	for (i = 0; i < NROWS(text_rows); i++) {
+		d = DATE_NONE;
+		why = NULL;
+		rv = date_parse_text(text_rows[i].in, strlen(text_rows[i].in),
+		    text_rows[i].style, &d, &why);
+		if (text_rows[i].out == NULL) {
+			if (rv != -1)
+				fail_msg("'%s': accepted as %s", text_rows[i].in,
+				    date_format(d, buf));
+			assert_non_null(why);
+			continue;
+		}
+		if (rv != 0)
+			fail_msg("'%s': %s", text_rows[i].in, why);
+		assert_string_equal(date_format(d, buf), text_rows[i].out);
+	}
+}
+
+/* What deserves the hint about --dates uk. */
+static void
+test_looks_uk(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 uk;
+	} rows[] = {
+		{ "05/01/2026", 1 },
+		{ "5/1/2026", 1 },
+		{ "31/02/2026", 1 },		/* not a date, but UK-shaped */
+		{ "05/01/2026 09:30", 1 },
+		{ "05/01/2026T09:30", 1 },
+		{ "2026-01-05", 0 },
+		{ "05/01/26", 0 },
+		{ "05-01-2026", 0 },
+		{ "05/01/2026x", 0 },
+		{ "soon", 0 },
+		{ "", 0 },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NROWS(rows); i++)
+		if (date_looks_uk(rows[i].s, strlen(rows[i].s)) != rows[i].uk)
+			fail_msg("'%s': want %d", rows[i].s, rows[i].uk);
+}
+
 static void
 test_ymd(void **state)
 {
@@ -460,6 +566,8 @@ main(void)
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_parse_len),
+		cmocka_unit_test(test_parse_text),
+		cmocka_unit_test(test_looks_uk),
 		cmocka_unit_test(test_ymd),
 		cmocka_unit_test(test_ymd_round_trip_all),
 		cmocka_unit_test(test_leap),

@@ -1,0 +1,1 @@
+"$CINPLAN" check - --as-of 2026-11-25 < clean.csv
