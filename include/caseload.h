@@ -36,14 +36,28 @@ struct case_row {
 	int		 manager_agreed;
 };
 
+/* How to read a caseload. */
+struct caseload_opts {
+	enum date_style	 dates;		/* how its dates are written */
+	int		 as_of;		/* a closure date after it leaves the
+					   case open */
+	const char *const *columns;	/* NULL, or for each column of
+					   caseload_column_names() the heading
+					   that holds it (NULL: its own name) */
+	const char	*profile;	/* "id" or "id/area" for every row
+					   when there is no profile column;
+					   NULL: the column is required */
+};
+
 /*
  * Open a caseload on fd (not closed) and read its header.  name is used in
- * messages.  as_of decides whether a closure date in the future leaves the
- * case open.  Returns NULL with err set ("NAME:LINE: reason") if the header
- * is unusable (empty file, no case_id or profile column, duplicate column).
+ * messages.  Returns NULL with err set ("NAME:LINE: reason") if the header
+ * is unusable (empty file, no case_id or profile column, duplicate
+ * column); a missing column's message lists the headings found and names
+ * the one that may have been meant.
  */
-struct caseload	*caseload_open(int fd, const char *name, enum date_style,
-		    int as_of, char *err, size_t errsz);
+struct caseload	*caseload_open(int fd, const char *name,
+		    const struct caseload_opts *, char *err, size_t errsz);
 void		 caseload_close(struct caseload *);
 
 /*
@@ -73,11 +87,9 @@ size_t		 caseload_repeats(const struct caseload *,
 		    const struct case_repeat **v);
 
 /*
- * Parse one date cell: YYYY-MM-DD, optionally followed by a time part
- * ("T09:30:00", " 00:00:00", with optional fraction and zone), or with
- * DATES_UK also DD/MM/YYYY.  Returns 0 and *out, or -1 with *why.
+ * The caseload's column names, in a fixed order (the order of
+ * caseload_opts.columns); *n gets how many.  Static storage.
  */
-int		 caseload_parse_date(const char *s, size_t len, enum date_style,
-		    int *out, const char **why);
+const char *const *caseload_column_names(size_t *n);
 
 #endif

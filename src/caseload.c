@@ -17,6 +17,7 @@
 #include "csv.h"
 #include "date.h"
 #include "strtab.h"
+#include "text.h"
 #include "xmalloc.h"
 
 enum col {
@@ -76,6 +77,9 @@ struct caseload {
 	char			*name;
 	enum date_style		 style;
 	int			 as_of;
+	char			*dprofile;	/* for rows, with no profile
+						   column; else NULL */
+	int			 hinted;	/* said to use --dates uk */
 	size_t			 nhead;		/* fields in the header */
 	int			 col[COL__MAX];	/* field number, or -1 */
 	int			 present[COL__MAX]; /* the columns there are */
@@ -200,22 +204,91 @@ fmterr(char *err, size_t errsz, const char *name, long line,
 	va_end(ap);
 }
 
+const char *const *
+caseload_column_names(size_t *n)
+{
+	*n = COL__MAX;
+	return col_names;
+}
+
+/* The heading a column is read from, lower-cased, into buf[sz]. */
+static const char *
+heading(const struct caseload_opts *o, int c, char *buf, size_t sz)
+{
+	const char	*h;
+	size_t		 i;
+
+	h = o->columns != NULL && o->columns[c] != NULL ? o->columns[c] :
+	    col_names[c];
+	for (i = 0; h[i] != '\0' && i + 1 < sz; i++)
+		buf[i] = (char)lower((unsigned char)h[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+/*
+ * A needed column is missing: say which headings the file has, what
+ * cinplan reads, and which heading may have been meant.
+ */
+static void
+missing(const struct caseload_opts *o, const char *name,
+    const struct csv_record *rec, int c, char *err, size_t errsz)
+{
+	char		 list[600], near[SHOWN_MAX + 4], h[SHOWN_MAX + 4];
+	char		 want[SHOWN_MAX + 4], ours[COL__MAX * 24];
+	const char	*mapped;
+	struct cell	 x;
+	size_t		 i, n;
+
+	mapped = o->columns != NULL ? o->columns[c] : NULL;
+	snprintf(want, sizeof(want), "%s", mapped ? mapped : col_names[c]);
+	near[0] = list[0] = '\0';
+	for (n = 0, i = 0; i < rec->n; i++) {
+		x = trim(rec->field[i], rec->len[i]);
+		if (x.len == 0)
+			continue;
+		shown(x, h, sizeof(h));
+		if (near[0] == '\0' && text_alike(h, want))
+			snprintf(near, sizeof(near), "%s", h);
+		if (strlen(list) + strlen(h) + 8 < sizeof(list))
+			n += snprintf(list + n, sizeof(list) - n, "%s'%s'",
+			    n > 0 ? ", " : "", h);
+		else if (strstr(list, ", ...") == NULL)
+			n += snprintf(list + n, sizeof(list) - n, ", ...");
+	}
+	for (n = 0, i = 0; i < COL__MAX; i++)
+		n += snprintf(ours + n, sizeof(ours) - n, "%s%s",
+		    i > 0 ? ", " : "", col_names[i]);
+	if (mapped != NULL)
+		fmterr(err, errsz, name, rec->line, "no '%s' column for %s "
+		    "(the headings are %s)%s%s%s", want, col_names[c], list,
+		    near[0] ? "; did you mean '" : "", near,
+		    near[0] ? "'?" : "");
+	else
+		fmterr(err, errsz, name, rec->line, "no '%s' column (the "
+		    "headings are %s)%s%s%s; cinplan's columns are %s: give "
+		    "yours their names in a column mapping (--columns)%s",
+		    want, list, near[0] ? "; did you mean '" : "", near,
+		    near[0] ? "'?" : "", ours, c == COL_PROFILE ? "; or give the profile with --profile"
+		    : "");
+}
+
 struct caseload *
-caseload_open(int fd, const char *name, enum date_style style, int as_of,
+caseload_open(int fd, const char *name, const struct caseload_opts *o,
     char *err, size_t errsz)
 {
 	struct caseload		*cl;
 	struct csv_record	 rec;
 	struct cell		 h;
-	char			 why[256], sbuf[SHOWN_MAX + 4];
+	char			 why[256], sbuf[SHOWN_MAX + 4], hd[256];
 	size_t			 i;
 	int			 c, rv;
 
 	cl = xcalloc(1, sizeof(*cl));
 	cl->csv = csv_open(fd, name);
 	cl->name = xstrdup(name);
-	cl->style = style;
-	cl->as_of = as_of;
+	cl->style = o->dates;
+	cl->as_of = o->as_of;
 	for (c = 0; c < COL__MAX; c++)
 		cl->col[c] = -1;
 	cl->ids = strtab_new();
@@ -240,7 +313,7 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 	for (i = 0; i < rec.n; i++) {
 		h = trim(rec.field[i], rec.len[i]);
 		for (c = 0; c < COL__MAX; c++)
-			if (cell_is(h, col_names[c]))
+			if (cell_is(h, heading(o, c, hd, sizeof(hd))))
 				break;
 		if (c == COL__MAX)
 			continue;
@@ -252,10 +325,12 @@ caseload_open(int fd, const char *name, enum date_style style, int as_of,
 		}
 		cl->col[c] = (int)i;
 	}
+	if (cl->col[COL_PROFILE] == -1 && o->profile != NULL)
+		cl->dprofile = xstrdup(o->profile);
 	for (c = COL_CASE_ID; c <= COL_PROFILE; c++)
-		if (cl->col[c] == -1) {
-			fmterr(err, errsz, name, rec.line, "no '%s' column",
-			    col_names[c]);
+		if (cl->col[c] == -1 &&
+		    (c != COL_PROFILE || cl->dprofile == NULL)) {
+			missing(o, name, &rec, c, err, errsz);
 			goto fail;
 		}
 	for (c = 0; c < COL__MAX; c++)
@@ -277,6 +352,7 @@ caseload_close(struct caseload *cl)
 		return;
 	csv_close(cl->csv);
 	free(cl->name);
+	free(cl->dprofile);
 	free(cl->sbuf);
 	strtab_free(cl->ids);
 	free(cl->idline);
@@ -322,104 +398,6 @@ caseload_repeats(const struct caseload *cl, const struct case_repeat **v)
 	return cl->ended ? cl->nreps : 0;
 }
 
-/* Digits s[0..n) as a number, or -1 if any is not a digit. */
-static int
-digits(const char *s, size_t n)
-{
-	size_t	 i;
-	int	 v;
-
-	for (v = 0, i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* Two digits at s[i] making a number no more than max, or -1. */
-static int
-two(const char *s, size_t len, size_t i, int max)
-{
-	int	 v;
-
-	if (i + 2 > len || (v = digits(s + i, 2)) < 0 || v > max)
-		return -1;
-	return v;
-}
-
-/*
- * A time after a date, as SQL and ISO 8601 exports write it: "T" or a
- * space, hh:mm, optionally :ss and a fraction, optionally Z or +hh:mm
- * (or +hhmm).  Only checked, never used.
- */
-static int
-valid_time(const char *s, size_t len)
-{
-	size_t	 i, start;
-
-	if (len == 0 || (s[0] != 'T' && s[0] != ' '))
-		return -1;
-	if (two(s, len, 1, 23) < 0 || len < 4 || s[3] != ':' ||
-	    two(s, len, 4, 59) < 0)
-		return -1;
-	i = 6;
-	if (i < len && s[i] == ':') {
-		if (two(s, len, i + 1, 59) < 0)
-			return -1;
-		i += 3;
-		if (i < len && s[i] == '.') {
-			start = ++i;
-			while (i < len && s[i] >= '0' && s[i] <= '9')
-				i++;
-			if (i == start || i - start > 9)
-				return -1;
-		}
-	}
-	if (i < len && s[i] == 'Z')
-		i++;
-	else if (i < len && (s[i] == '+' || s[i] == '-')) {
-		if (two(s, len, ++i, 23) < 0)
-			return -1;
-		i += 2;
-		if (i < len && s[i] == ':')
-			i++;
-		if (two(s, len, i, 59) < 0)
-			return -1;
-		i += 2;
-	}
-	return i == len ? 0 : -1;
-}
-
-int
-caseload_parse_date(const char *s, size_t len, enum date_style style,
-    int *out, const char **why)
-{
-	char	 iso[DATE_STRLEN];
-
-	*why = "is not a valid date";
-	if (len >= 10 && s[4] == '-' && s[7] == '-' &&
-	    digits(s, 4) >= 0 && digits(s + 5, 2) >= 0 &&
-	    digits(s + 8, 2) >= 0) {
-		if (len > 10 && valid_time(s + 10, len - 10) == -1)
-			return -1;
-		return date_parse(s, 10, out, why);
-	}
-	if (style == DATES_UK && len >= 10 && s[2] == '/' && s[5] == '/' &&
-	    digits(s, 2) >= 0 && digits(s + 3, 2) >= 0 &&
-	    digits(s + 6, 4) >= 0) {
-		if (len > 10 && valid_time(s + 10, len - 10) == -1)
-			return -1;
-		memcpy(iso, s + 6, 4);
-		iso[4] = '-';
-		memcpy(iso + 5, s + 3, 2);
-		iso[7] = '-';
-		memcpy(iso + 8, s, 2);
-		iso[10] = '\0';
-		return date_parse(iso, 10, out, why);
-	}
-	return -1;
-}
 
 /*
  * Why a string cell cannot be used, or NULL: it must be valid UTF-8
@@ -513,6 +491,20 @@ put_str(char **p, struct cell c)
 	return at;
 }
 
+/*
+ * For a date written the UK way without --dates uk: the hint to use it,
+ * the first time only, so that a whole export of such dates does not
+ * repeat it on every row.
+ */
+static const char *
+uk_hint(struct caseload *cl, struct cell c)
+{
+	if (cl->style != DATES_ISO || cl->hinted || !date_looks_uk(c.s, c.len))
+		return "";
+	cl->hinted = 1;
+	return " (to read DD/MM/YYYY dates, use --dates uk)";
+}
+
 int
 caseload_next(struct caseload *cl, struct case_row *row, char *err,
     size_t errsz)
@@ -558,6 +550,10 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 			cell[c] = trim(rec.field[cl->col[c]],
 			    rec.len[cl->col[c]]);
 	}
+	if (cl->dprofile != NULL) {
+		cell[COL_PROFILE].s = cl->dprofile;
+		cell[COL_PROFILE].len = strlen(cl->dprofile);
+	}
 
 	if (cell[COL_CASE_ID].len == 0) {
 		fmterr(err, errsz, cl->name, rec.line, "case_id is empty");
@@ -583,11 +579,11 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		c = date_cols[cl->pdates[k]].col;
 		if (cell[c].len == 0)
 			continue;
-		if (caseload_parse_date(cell[c].s, cell[c].len, cl->style, &d,
+		if (date_parse_text(cell[c].s, cell[c].len, cl->style, &d,
 		    &why) == -1) {
-			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s",
+			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s%s",
 			    col_names[c], shown(cell[c], sbuf, sizeof(sbuf)),
-			    why);
+			    why, uk_hint(cl, cell[c]));
 			return -1;
 		}
 		*(int *)(void *)((char *)row + date_cols[cl->pdates[k]].off) =
@@ -615,11 +611,12 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->closed = 0;
 	if (cell[COL_CLOSED].len > 0 &&
 	    (row->closed = yes_no(cell[COL_CLOSED])) == -1) {
-		if (caseload_parse_date(cell[COL_CLOSED].s,
+		if (date_parse_text(cell[COL_CLOSED].s,
 		    cell[COL_CLOSED].len, cl->style, &d, &why) == -1) {
 			fmterr(err, errsz, cl->name, rec.line,
-			    "closed: '%s' is not a date or yes/no",
-			    shown(cell[COL_CLOSED], sbuf, sizeof(sbuf)));
+			    "closed: '%s' is not a date or yes/no%s",
+			    shown(cell[COL_CLOSED], sbuf, sizeof(sbuf)),
+			    uk_hint(cl, cell[COL_CLOSED]));
 			return -1;
 		}
 		row->closed = d <= cl->as_of;

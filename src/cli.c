@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "rpath.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct command {
@@ -338,35 +339,6 @@ cli_calendar(struct cli *c, const struct profile *p)
 	return cal_hold(c->base);
 }
 
-/* Levenshtein distance, bounded to short words. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t	 row[64], i, j, la, lb, prev, tmp, best;
-
-	la = strlen(a);
-	lb = strlen(b);
-	if (la >= 63 || lb >= 63)
-		return SIZE_MAX;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 const char *
 cli_nearest(const char *s, const char *const *names, size_t n)
 {
@@ -376,7 +348,7 @@ cli_nearest(const char *s, const char *const *names, size_t n)
 	best = NULL;
 	bestd = SIZE_MAX;
 	for (i = 0; i < n; i++) {
-		d = edit_distance(s, names[i]);
+		d = text_edit_distance(s, names[i]);
 		if (d < bestd) {
 			bestd = d;
 			best = names[i];

@@ -23,6 +23,7 @@
 #include "cal.h"
 #include "caseload.h"
 #include "cli.h"
+#include "colmap.h"
 #include "date.h"
 #include "diag.h"
 #include "out.h"
@@ -43,7 +44,8 @@ enum {
 	OPT_OUTPUT,
 	OPT_KIND,
 	OPT_ALARM,
-	OPT_CALNAME
+	OPT_CALNAME,
+	OPT_COLUMNS
 };
 
 static const struct cli_opt check_opts[] = {
@@ -53,6 +55,7 @@ static const struct cli_opt check_opts[] = {
 	{ "worker", 1, OPT_WORKER },
 	{ "profile", 1, OPT_PROFILE },
 	{ "summary", 0, OPT_SUMMARY },
+	{ "columns", 1, OPT_COLUMNS },
 	{ NULL, 0, 0 }
 };
 
@@ -66,6 +69,7 @@ static const struct cli_opt export_opts[] = {
 	{ "kind", 1, OPT_KIND },
 	{ "alarm", 1, OPT_ALARM },
 	{ "calendar-name", 1, OPT_CALNAME },
+	{ "columns", 1, OPT_COLUMNS },
 	{ NULL, 0, 0 }
 };
 
@@ -83,6 +87,7 @@ struct loaded {
 struct run {
 	struct cli		*c;
 	const char		*path;
+	const char		*columns;	/* --columns FILE */
 	const char		*worker;	/* filter */
 	const char		*profile;	/* filter: "id" or "id/area" */
 	char			*profile_low;	/* the filter in lower case */
@@ -557,17 +562,31 @@ fact_column(enum anchor a)
 static struct caseload *
 open_rows(struct run *r, int *fd)
 {
-	struct caseload	*cl;
-	char		 err[512];
+	struct caseload_opts	 o;
+	struct caseload		*cl;
+	char			**map, err[2048];
 
-	if (cli_open_input(r->c, r->path, "caseload file", fd) == -1)
+	map = NULL;
+	if (r->columns != NULL &&
+	    (map = colmap_read(r->columns, err, sizeof(err))) == NULL) {
+		cli_error(r->c, "%s", err);
 		return NULL;
-	if ((cl = caseload_open(*fd, r->path, r->c->dates, r->so.as_of, err,
-	    sizeof(err))) == NULL) {
+	}
+	if (cli_open_input(r->c, r->path, "caseload file", fd) == -1) {
+		colmap_free(map);
+		return NULL;
+	}
+	memset(&o, 0, sizeof(o));
+	o.dates = r->c->dates;
+	o.as_of = r->so.as_of;
+	o.columns = (const char *const *)map;
+	o.profile = r->profile;
+	if ((cl = caseload_open(*fd, r->path, &o, err, sizeof(err))) == NULL) {
 		cli_error(r->c, "%s", err);
 		if (*fd != STDIN_FILENO)
 			close(*fd);
 	}
+	colmap_free(map);
 	return cl;
 }
 
@@ -677,6 +696,13 @@ run_opt(struct run *r, int id, const char *arg)
 		return 1;
 	case OPT_PROFILE:
 		r->profile = arg;
+		return 1;
+	case OPT_COLUMNS:
+		if (r->columns != NULL) {
+			cli_usage(r->c, "--columns is given twice");
+			return -1;
+		}
+		r->columns = arg;
 		return 1;
 	default:
 		return 0;

@@ -147,6 +147,7 @@ check_repeats(const struct caseload *cl, const struct id_line *v, size_t n)
 static void
 read_rows(int fd, enum date_style style)
 {
+	struct caseload_opts o;
 	struct caseload	*cl;
 	struct case_row	 row;
 	struct id_line	*ids;
@@ -156,8 +157,10 @@ read_rows(int fd, enum date_style style)
 	int		 rv, guard;
 
 	err[0] = '\0';
-	cl = caseload_open(fd, "fuzz.csv", style, date_from_ymd(2026, 11, 22),
-	    err, sizeof(err));
+	memset(&o, 0, sizeof(o));
+	o.dates = style;
+	o.as_of = date_from_ymd(2026, 11, 22);
+	cl = caseload_open(fd, "fuzz.csv", &o, err, sizeof(err));
 	if (cl == NULL) {
 		FUZZ_CHECK(strncmp(err, "fuzz.csv", 8) == 0,
 		    "open failed: '%s'", err);
