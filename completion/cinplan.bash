@@ -169,6 +169,10 @@ _cinplan()
 		_cinplan_files ''
 		return
 		;;
+	--columns)
+		_cinplan_files '*.ini'
+		return
+		;;
 	--case-id|--within|--alarm|--worker)
 		return
 		;;
@@ -180,16 +184,16 @@ _cinplan()
 		opts="--profile --area --plan-type --case-id --referral
 		    --assessment-completed --plan-decision --rcpc --residence
 		    --first-meeting --review --visit --manager-agreed --worker --kind
-		    --within --as-of --until --format --date-style --alarm
+		    --within --as-of --until --format --date-style --dates --alarm
 		    --rules --holidays"
 		;;
 	check)
 		opts="--caseload --as-of --within --format --worker --profile
-		    --dates --summary --rules --holidays"
+		    --dates --columns --summary --rules --holidays"
 		;;
 	export)
 		opts="--caseload --as-of --until -o --worker --profile --kind --alarm --calendar-name
-		    --dates --rules --holidays"
+		    --dates --columns --rules --holidays"
 		;;
 	profiles)
 		opts="--rules"

@@ -44,12 +44,13 @@ static const struct command commands[] = {
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
 	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
-	  "\t[--dates iso|uk] [--summary] [--rules DIR] [--holidays FILE]" },
+	  "\t[--dates iso|uk] [--columns FILE] [--summary] [--rules DIR]\n"
+	  "\t[--holidays FILE]" },
 	{ "export", cmd_export,
 	  "export [--caseload] FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
 	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
-	  "\t[--calendar-name NAME] [--dates iso|uk] [--rules DIR]\n"
-	  "\t[--holidays FILE]" },
+	  "\t[--calendar-name NAME] [--dates iso|uk] [--columns FILE]\n"
+	  "\t[--rules DIR] [--holidays FILE]" },
 	{ "profiles", cmd_profiles,
 	  "profiles [--rules DIR]" },
 	{ "profile", cmd_profile,

@@ -85,12 +85,13 @@ else
 	bad "ssd: loading the tables, the fixture or the view"
 fi
 
-# The nightly check, with the rows in case order so that the findings
-# come in a known order.
-sql --csv -c "select 'doncaster' as profile, * from cinplan_caseload order by case_id" \
+# The nightly check as the README gives it, the profile given with
+# --profile and the rows on standard input, in case order so that the
+# findings come in a known order.
+sql --csv -c 'select * from cinplan_caseload order by case_id' \
     >"$tmp/caseload.csv" 2>"$tmp/psql.err" || bad "ssd: psql: $(cat "$tmp/psql.err")"
-LC_ALL=C "$bin" check --as-of 2026-11-23 --format csv \
-    --caseload - <"$tmp/caseload.csv" >"$tmp/out.csv" 2>"$tmp/err"
+LC_ALL=C "$bin" check --profile doncaster --as-of 2026-11-23 --format csv \
+    - <"$tmp/caseload.csv" >"$tmp/out.csv" 2>"$tmp/err"
 st=$?
 # 3, not 1: findings are overdue, but reviews could not be checked.
 [ $st -eq 3 ] && ok || bad "ssd: check exited $st, want 3 (reviews not checked)"
@@ -117,7 +118,7 @@ n=$(grep -c 'reviews not checked' "$tmp/err")
 
 # 27 rows: 32 referrals less 4 closed and 1 of a child on a CP plan; of
 # them P08 (plan ended) and P18 (no further action) are closed.
-LC_ALL=C "$bin" check --as-of 2026-11-23 --caseload - \
+LC_ALL=C "$bin" check --profile doncaster --as-of 2026-11-23 - \
     <"$tmp/caseload.csv" 2>/dev/null | tail -n 1 >"$tmp/last"
 want='14 overdue, 8 due within 5 working days, in 25 open cases (2 closed, 0 rows rejected, 8 cases whose reviews could not be checked) as of 2026-11-23'
 if grep -qF "$want" "$tmp/last"; then

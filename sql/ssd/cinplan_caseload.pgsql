@@ -7,12 +7,12 @@
 --
 -- and run the nightly check with the council's profile, ID:
 --
---	psql --csv -c "select 'ID' as profile, * from cinplan_caseload" |
---	    cinplan check --caseload -
+--	psql --csv -c 'select * from cinplan_caseload' |
+--	    cinplan check --profile ID -
 --
 -- The view yields cinplan's caseload columns (cinplan-caseload(5)) with
 -- dates as YYYY-MM-DD.  It has no profile column: the profile is the
--- council's, added by the query that reads it.  The same view for SQL
+-- council's, given to cinplan with --profile.  The same view for SQL
 -- Server (Liquidlogic, Mosaic) is cinplan_caseload.tsql; the two make the
 -- same choices, listed here:
 --
