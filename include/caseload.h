@@ -59,6 +59,8 @@ struct caseload_opts {
 struct caseload	*caseload_open(int fd, const char *name,
 		    const struct caseload_opts *, char *err, size_t errsz);
 void		 caseload_close(struct caseload *);
+/* Whether every row's profile is caseload_opts.profile: no such column. */
+int		 caseload_default_profile(const struct caseload *);
 
 /*
  * The next row: 1 with *row filled, 0 at end, -1 for a row that cannot be

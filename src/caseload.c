@@ -345,6 +345,12 @@ fail:
 	return NULL;
 }
 
+int
+caseload_default_profile(const struct caseload *cl)
+{
+	return cl->dprofile != NULL;
+}
+
 void
 caseload_close(struct caseload *cl)
 {

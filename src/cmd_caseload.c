@@ -88,6 +88,8 @@ struct run {
 	struct cli		*c;
 	const char		*path;
 	const char		*columns;	/* --columns FILE */
+	int			 profile_default; /* --profile gives the rows
+						   theirs: no profile column */
 	const char		*worker;	/* filter */
 	const char		*profile;	/* filter: "id" or "id/area" */
 	char			*profile_low;	/* the filter in lower case */
@@ -365,7 +367,8 @@ filters_matched(struct run *r)
 	char			*w;
 	size_t			 i, n;
 
-	if (r->matched > 0 || (r->worker == NULL && r->profile == NULL))
+	if (r->matched > 0 || (r->worker == NULL &&
+	    (r->profile == NULL || r->profile_default)))
 		return 0;
 	if (r->worker != NULL) {
 		what = "--worker";
@@ -585,7 +588,8 @@ open_rows(struct run *r, int *fd)
 		cli_error(r->c, "%s", err);
 		if (*fd != STDIN_FILENO)
 			close(*fd);
-	}
+	} else
+		r->profile_default = caseload_default_profile(cl);
 	colmap_free(map);
 	return cl;
 }
