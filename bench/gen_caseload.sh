@@ -1,14 +1,15 @@
 #!/bin/sh
 # Generate a synthetic caseload of N cases (default 1,000,000) on stdout,
 # spread over every profile, area and plan type and over W workers
-# (default 6), about 85 bytes a row.
+# (default 6), C% of them closed (default 5), about 95 bytes a row.
 # Dates are relative to an as-of of 2026-11-22: most cases are up to date,
 # about one in ten has something overdue, as in a real nightly run.
 # Deterministic: the same N gives the same file.
-# usage: sh bench/gen_caseload.sh [N [W]] > caseload.csv
+# usage: sh bench/gen_caseload.sh [N [W [C]]] > caseload.csv
 n=${1:-1000000}
 w=${2:-6}
-awk -v n="$n" -v w="$w" 'BEGIN {
+c=${3:-5}
+awk -v n="$n" -v w="$w" -v c="$c" 'BEGIN {
 	srand(20261122)
 	split("torbay doncaster sefton south-west berkshire-west", prof, " ")
 	split("reading wokingham west-berkshire", area, " ")
@@ -42,7 +43,7 @@ awk -v n="$n" -v w="$w" 'BEGIN {
 		if (lv <= fm) lv = fm + 1
 		printf "C%07d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s\n", i, p, a, t,
 		    wk[int(rand() * w) + 1], d(r), d(ac), d(fm), d(lr),
-		    1 + int(rand() * 4), d(lv), (rand() < 0.05) ? d(lv + 5) : ""
+		    1 + int(rand() * 4), d(lv), (rand() < c / 100) ? d(lv + 5) : ""
 	}
 }
 # Day number to YYYY-MM-DD (civil_from_days).

@@ -38,23 +38,24 @@ bench_calendar() {
 	"$bench_cal" rules/holidays
 }
 
-# Run "$@" under measure $runs times (BENCH_RUNS, default 5); print NAME,
-# the best and the median wall time, the median CPU time, the largest peak
-# memory and a rate at the best time.  These machines are shared and their
-# speed wanders by a third from one minute to the next: one run says little.
-# usage: timed NAME OUTFILE COUNT UNIT command...
 runs=${BENCH_RUNS:-5}
-timed() {
-	name=$1 out=$2 count=$3 unit=$4
-	shift 4
-	i=0
-	all=
-	while [ $i -lt "$runs" ]; do
-		all="$all$("$measure" "$out" "$@" 2>&1 >/dev/null | tail -n 1)
-"
-		i=$((i + 1))
-	done
-	printf '%s' "$all" | awk -v n="$name" -v c="$count" -v u="$unit" '
+
+# Run "$@" once under measure, standard output to OUTFILE, and append its
+# figures ("seconds=S cpu=C maxrss_kib=K status=N") to the file FIGS.
+# usage: once FIGS OUTFILE command...
+once() {
+	figs=$1 out=$2
+	shift 2
+	"$measure" "$out" "$@" 2>&1 >/dev/null | tail -n 1 >>"$figs"
+}
+
+# Summarise a file of figures: NAME, the best and the median wall time,
+# the median CPU time, the largest peak memory and a rate at the best
+# time.  These machines are shared and their speed wanders by a third
+# from one minute to the next: one run says little.
+# usage: report FIGS NAME COUNT UNIT
+report() {
+	awk -v n="$2" -v c="$3" -v u="$4" '
 	function median(v, k,    i, j, t) {
 		for (i = 2; i <= k; i++)
 			for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
@@ -82,25 +83,94 @@ timed() {
 		    "%.0f %s/s, peak memory %.1f MiB (exit %d%s)\n", n, best,
 		    m, k, median(cpu, k), (best > 0 ? c / best : 0), u,
 		    kib / 1024, st0, mixed ? ", not always" : ""
-	}'
+	}' "$1"
+}
+
+# The best and the median wall time in a file of figures.
+# usage: walls FIGS
+walls() {
+	awk '{ split($1, kv, "="); print kv[2] }' "$1" | sort -n | awk '
+	{ v[++k] = $1 }
+	END { printf "%s %s\n", v[1], k % 2 ? v[(k + 1) / 2] : \
+	    (v[k / 2] + v[k / 2 + 1]) / 2 }'
+}
+
+# One timing of "$@" run $runs times, for the sections that compare
+# nothing.  usage: timed NAME OUTFILE COUNT UNIT command...
+timed() {
+	name=$1 out=$2 count=$3 unit=$4
+	shift 4
+	: >"$work/figs"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		once "$work/figs" "$out" "$@"
+		i=$((i + 1))
+	done
+	report "$work/figs" "$name" "$count" "$unit"
 }
 
 # --- caseload check ----------------------------------------------------------
-# A generated caseload of 1,000,000 cases (bench/gen_caseload.sh), checked
-# as the nightly job would.  Targets: under 0.25 s and 64 MiB.
+# A national-scale caseload (bench/gen_caseload.sh): 1,000,000 open cases
+# over five profiles, three areas and 4,000 workers, checked as the nightly
+# job would, beside the time Python's csv module takes merely to read the
+# same file.  Targets: check and check --summary each at most 0.6 times
+# that, under 64 MiB; --summary no slower with 4,000 workers than with 40.
+# The jobs take turns, round after round, so a slow spell of the machine
+# falls on all of them alike.
 bench_check() {
-	echo "== caseload check (1,000,000 cases)"
-	csv=$work/caseload-1m.csv
-	[ -s "$csv" ] || sh bench/gen_caseload.sh 1000000 >"$csv" || return 1
+	echo "== caseload check (1,000,000 open cases, 4,000 workers)"
+	csv=$work/caseload-1m-4000w.csv
+	csv40=$work/caseload-1m-40w.csv
+	[ -s "$csv" ] || sh bench/gen_caseload.sh 1000000 4000 0 >"$csv" ||
+	    return 1
+	[ -s "$csv40" ] || sh bench/gen_caseload.sh 1000000 40 0 >"$csv40" ||
+	    return 1
 	echo "caseload: $(wc -c <"$csv" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
-	for fmt in csv text; do
-		timed "check --format $fmt" "$work/check.$fmt" 1000000 cases \
-		    "$cinplan" check --caseload "$csv" --as-of 2026-11-22 \
-		    --format "$fmt"
+	python=$(command -v python3)
+	if [ -z "$python" ]; then
+		echo "python3 is not installed: no comparison with Python's" \
+		    "csv module (install python3 to get one)"
+	fi
+	for j in python check summary summary40; do
+		: >"$work/figs.$j"
 	done
-	echo "findings: $(($(wc -l <"$work/check.csv") - 1))"
-	timed "check --summary" "$work/summary.txt" 1000000 cases \
-	    "$cinplan" check --caseload "$csv" --as-of 2026-11-22 --summary
+	i=0
+	while [ $i -lt "$runs" ]; do
+		[ -z "$python" ] || once "$work/figs.python" /dev/null \
+		    "$python" -c 'import csv, sys
+with open(sys.argv[1], newline="") as f:
+    for row in csv.reader(f):
+        pass' "$csv"
+		once "$work/figs.check" "$work/check.txt" "$cinplan" check \
+		    --caseload "$csv" --as-of 2026-11-22
+		once "$work/figs.summary" "$work/summary.txt" "$cinplan" \
+		    check --caseload "$csv" --as-of 2026-11-22 --summary
+		once "$work/figs.summary40" "$work/summary40.txt" "$cinplan" \
+		    check --caseload "$csv40" --as-of 2026-11-22 --summary
+		i=$((i + 1))
+	done
+	[ -z "$python" ] || report "$work/figs.python" \
+	    "python3 csv.reader, reading only" 1000000 rows
+	report "$work/figs.check" "check" 1000000 cases
+	tail -n 1 "$work/check.txt"
+	report "$work/figs.summary" "check --summary" 1000000 cases
+	report "$work/figs.summary40" "check --summary, 40 workers" 1000000 \
+	    cases
+	echo "$(head -n 1 "$work/summary.txt")"
+	if [ -n "$python" ]; then
+		set -- $(walls "$work/figs.python")
+		for j in check summary; do
+			set -- "$1" "$2" $(walls "$work/figs.$j")
+			echo "$j / python3 read: best $3 / $1 = $(echo "$3 $1" |
+			    awk '{ printf "%.2f", $1 / $2 }'), median $4 / $2 =" \
+			    "$(echo "$4 $2" | awk '{ printf "%.2f", $1 / $2 }')" \
+			    "(target: at most 0.60)"
+			set -- "$1" "$2"
+		done
+	fi
+	set -- $(walls "$work/figs.summary40") $(walls "$work/figs.summary")
+	echo "--summary with 4,000 workers / with 40: median $4 / $2 =" \
+	    "$(echo "$4 $2" | awk '{ printf "%.2f", $1 / $2 }')"
 }
 
 # --- calendar export ---------------------------------------------------------
