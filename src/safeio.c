@@ -1,5 +1,10 @@
 /*
  * safeio.c: write to a temporary file, then rename it into place.
+ *
+ * The file that appears has the permissions a new file would get from
+ * open(2) with mode 0666 and the user's umask, or, when it replaces one,
+ * that file's permissions and, where the user may set it, its group: a
+ * calendar of case references kept private stays private.
  */
 #include <sys/stat.h>
 
@@ -18,14 +23,15 @@ safe_open(struct safe_out *so, const char *path, FILE *stdout_f, char *err,
 {
 	struct stat	 st;
 	const char	*slash;
-	int		 fd;
+	mode_t		 mask, mode;
+	int		 fd, old;
 
 	memset(so, 0, sizeof(*so));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		so->f = stdout_f;
 		return 0;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if ((old = stat(path, &st) == 0) && !S_ISREG(st.st_mode)) {
 		snprintf(err, errsz, "%s: not a regular file", path);
 		return -1;
 	}
@@ -38,7 +44,16 @@ safe_open(struct safe_out *so, const char *path, FILE *stdout_f, char *err,
 		so->tmp = NULL;
 		return -1;
 	}
-	(void)fchmod(fd, 0644);
+	if (old) {
+		/* Not the owner, maybe not a member: then the group is ours. */
+		(void)fchown(fd, (uid_t)-1, st.st_gid);
+		mode = st.st_mode & 0777;
+	} else {
+		mask = umask(0);
+		(void)umask(mask);
+		mode = 0666 & ~mask;
+	}
+	(void)fchmod(fd, mode);
 	if ((so->f = fdopen(fd, "w")) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		close(fd);
