@@ -47,7 +47,10 @@ O		= obj/$(VARIANT)
 ALL_CPPFLAGS	= -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 		  -DCINPLAN_VERSION='"$(VERSION)"' \
 		  -DCINPLAN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
-ALL_CFLAGS	= $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(ICAL_CFLAGS) \
+# The source directory is left out of debugging information and
+# __FILE__, so that builds from different directories are identical.
+PREFIXMAP	= -ffile-prefix-map=$(CURDIR)=.
+ALL_CFLAGS	= $(WARNFLAGS) $(CFLAGS) $(PREFIXMAP) $(SANFLAGS) $(ICAL_CFLAGS) \
 		  $(INIPARSER_CFLAGS) $(JANSSON_CFLAGS) $(XML_CFLAGS)
 LIBS		= $(ICAL_LIBS) $(INIPARSER_LIBS) $(JANSSON_LIBS) $(XML_LIBS) \
 		  -lm

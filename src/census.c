@@ -546,6 +546,9 @@ has_control(const char *s, size_t len)
  * generic handler rather than the reader's: route them to the same place,
  * never raw to standard error.
  */
+static void	generic_error(void *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
 static void
 generic_error(void *arg, const char *fmt, ...)
 {

@@ -119,6 +119,9 @@ usage_all(FILE *f)
 	    " or see cinplan(1).\n", f);
 }
 
+static void	vmsg(struct cli *, int, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+
 static void
 vmsg(struct cli *c, int with_cmd, const char *fmt, va_list ap)
 {

@@ -387,6 +387,9 @@ static void pdiag(struct pfile *, enum diag_level, int, const char *, ...)
 static void perr(struct pfile *, int, const char *, ...)
     __attribute__((format(printf, 3, 4)));
 
+static void	vpdiag(struct pfile *, enum diag_level, int, const char *,
+		    va_list) __attribute__((format(printf, 4, 0)));
+
 static void
 vpdiag(struct pfile *pf, enum diag_level level, int line, const char *fmt,
     va_list ap)

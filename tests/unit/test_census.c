@@ -174,6 +174,9 @@ struct script {
 	size_t	 len, cap;
 };
 
+static void	say(struct script *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
 static void
 say(struct script *sc, const char *fmt, ...)
 {
