@@ -20,6 +20,7 @@
 struct calendar;
 struct hol_data;
 struct profile;
+struct safe_out;
 
 struct cli {
 	FILE		*out;
@@ -35,6 +36,7 @@ struct cli {
 	struct hol_data	*hol;		/* loaded on first use */
 	int		 hol_loaded;
 	struct calendar	*base;		/* hol alone: built on first use */
+	int		 out_reported;	/* a write error on out was reported */
 };
 
 /* The program: argv in, exit status out; writes only to out and err. */
@@ -43,6 +45,11 @@ int	cli_main(int argc, char *argv[], FILE *out, FILE *err);
 /* "cinplan: CMD: message" on err; returns EXIT_USAGE for tail calls. */
 int	cli_error(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * Put an output file in place (safe_commit()); on failure say why, and
+ * return -1.  Standard output's write errors are said once.
+ */
+int	cli_commit(struct cli *, struct safe_out *);
 /* "cinplan: message" on err. */
 void	cli_warn(struct cli *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

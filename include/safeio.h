@@ -3,7 +3,9 @@
  *
  * "-o FILE" is written to a temporary file in the same directory and
  * renamed into place, so a calendar subscribed to the file never reads half
- * of it, and a failure leaves the old file as it was.
+ * of it, and a failure leaves the old file as it was.  A symbolic link is
+ * refused rather than replaced.  Temporary files of either kind are
+ * removed if the program is stopped by SIGINT, SIGTERM or SIGHUP.
  */
 #ifndef CINPLAN_SAFEIO_H
 #define CINPLAN_SAFEIO_H
@@ -22,9 +24,26 @@ struct safe_out {
  */
 int	safe_open(struct safe_out *, const char *path, FILE *stdout_f,
 	    char *err, size_t errsz);
-/* Flush, sync and rename into place; -1 with err set on any failure. */
+/*
+ * Flush, sync and rename into place; -1 with err set on any failure
+ * (standard output: "writing output: why").
+ */
 int	safe_commit(struct safe_out *, char *err, size_t errsz);
 /* Throw the temporary file away. */
 void	safe_abort(struct safe_out *);
+
+/* Is path (which may not exist) the file open on fd?  "-" never is. */
+int	safe_same_file(int fd, const char *path);
+
+/*
+ * Scratch files, all in $TMPDIR (or /tmp): safe_scratch() returns one open
+ * for reading and writing, already unlinked, or NULL with err set.
+ * safe_scratch_named() returns a descriptor and the file's name in *path
+ * (for a library that reads only named files), or -1 with err set; give
+ * the name to safe_scratch_done() to remove the file and free the name.
+ */
+FILE	*safe_scratch(char *err, size_t errsz);
+int	 safe_scratch_named(char **path, char *err, size_t errsz);
+void	 safe_scratch_done(char *path);
 
 #endif

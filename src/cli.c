@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "rpath.h"
+#include "safeio.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -263,6 +264,20 @@ cli_open_input(struct cli *c, const char *path, const char *what, int *fd)
 	return 0;
 }
 
+int
+cli_commit(struct cli *c, struct safe_out *so)
+{
+	char	 err[512];
+	int	 rc;
+
+	rc = safe_commit(so, err, sizeof(err));
+	if (rc == -1 && !(so->f == c->out && c->out_reported))
+		cli_error(c, "%s", err);
+	if (rc == -1 && so->f == c->out)
+		c->out_reported = 1;
+	return rc;
+}
+
 const struct rpath *
 cli_rpath(struct cli *c)
 {
@@ -454,10 +469,12 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	hol_data_free(c.hol);
 	if (c.rp_ready)
 		rpath_free(&c.rp);
+	/* A report cut short is never a reassuring status. */
 	if (fflush(out) == EOF || ferror(out)) {
-		fprintf(err, "cinplan: writing output: %s\n", strerror(errno));
-		if (rc == EXIT_OK)
-			rc = EXIT_USAGE;
+		if (!c.out_reported)
+			fprintf(err, "cinplan: writing output: %s\n",
+			    strerror(errno));
+		rc = EXIT_USAGE;
 	}
 	return rc;
 }

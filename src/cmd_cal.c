@@ -184,8 +184,8 @@ import_govuk(struct cli *c, const struct cal_args *a)
 		safe_abort(&so);
 		return cli_error(c, "%s", err);
 	}
-	if (safe_commit(&so, err, sizeof(err)) == -1)
-		return cli_error(c, "%s", err);
+	if (cli_commit(c, &so) == -1)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }
 

@@ -1034,6 +1034,8 @@ export_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	oc.cal = l->cal;
 	if (out_case(arg, &oc, err, sizeof(err)) == -1) {
 		cli_error(r->c, "%s", err);
+		if (ferror(r->c->out))
+			r->c->out_reported = 1;
 		return -1;
 	}
 	return 0;
@@ -1118,6 +1120,11 @@ cmd_export(struct cli *c, int argc, char **argv)
 		run_free(&r);
 		return EXIT_USAGE;
 	}
+	if (safe_same_file(fd, output)) {
+		cli_error(c, "-o: %s is the caseload being read", output);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if (safe_open(&so, output, c->out, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		rc = EXIT_USAGE;
@@ -1134,7 +1141,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 	/* A filter that matched nobody must not empty the calendar. */
 	if (ok && filters_matched(&r) == -1)
 		ok = 0;
-	if (out_end(w, err, sizeof(err)) == -1) {
+	/* After a write error the same error again says nothing new. */
+	if (out_end(w, err, sizeof(err)) == -1 && ok) {
 		cli_error(c, "%s", err);
 		ok = 0;
 	}
@@ -1143,10 +1151,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		safe_abort(&so);
 		goto out;
 	}
-	if (safe_commit(&so, err, sizeof(err)) == -1) {
-		cli_error(c, "%s", err);
+	if (cli_commit(c, &so) == -1)
 		goto out;
-	}
 	fprintf(c->err, "cinplan: exported %lu open case%s (%s)%s%s\n",
 	    r.open, r.open == 1 ? "" : "s",
 	    row_counts(&r, counts, sizeof(counts)),
