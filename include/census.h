@@ -20,8 +20,14 @@
  *   CINPlanDates
  *   a fault in any other date or	nothing (reported only)
  *   yes/no element
+ *   CF_NESTED (an element inside a	as a bad value of that element
+ *   value: <X>2026-<b/>01-05</X>)
  *   CF_UNKNOWN, CF_MISPLACED		nothing: a warning; the element and
  *					its contents are skipped
+ *
+ * One Child's faults are kept until its end (CENSUS_MAX_FAULTS warnings
+ * and as many errors), the rest only counted, in one CF_MORE; a start tag with more than
+ * CENSUS_MAX_ATTRS attributes (the census uses none) stops the reading.
  *
  * Dates cinplan computes with (the referral, closure, assessment and plan
  * dates, and the header's ReferenceDate) must lie in 1970..2199; other
@@ -38,6 +44,9 @@ struct calendar;
 
 /* The statutory limit: referral to authorisation, in working days. */
 #define CENSUS_LIMIT	45
+
+#define CENSUS_MAX_FAULTS	100	/* of each kind kept for one Child */
+#define CENSUS_MAX_ATTRS	16	/* in one start tag */
 
 struct census_assessment {
 	long		 line;		/* the Assessments element */
@@ -94,8 +103,11 @@ enum census_fault_kind {
 	CF_CONTROL,		/* LAchildID holds a control character */
 	CF_REPEATED,		/* an element allowed once appears again */
 	CF_BEFORE_REFERRAL,	/* authorisation before the referral */
+	CF_NESTED,		/* a value holds an element, not just text */
 	CF_UNKNOWN,		/* warning: not in the census schema */
-	CF_MISPLACED		/* warning: not where the schema puts it */
+	CF_MISPLACED,		/* warning: not where the schema puts it */
+	CF_MORE			/* more faults in one Child than are kept:
+				   a warning if they all were warnings */
 };
 
 struct census_fault {
@@ -111,6 +123,8 @@ struct census_fault {
 	int			 referral;	/* CF_BEFORE_REFERRAL */
 	int			 out_of_range;	/* CF_BAD_DATE: a real day,
 						   but not in 1970..2199 */
+	unsigned long		 more_warnings;	/* CF_MORE: how many */
+	unsigned long		 more_errors;
 };
 
 /* Is the fault a warning (reported, but nothing rejected)? */

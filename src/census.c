@@ -20,6 +20,7 @@
  * reading at once; libxml2 gives no nodes after its error, nor the few
  * hundred bytes it had parsed ahead of the last node it gave.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <unistd.h>
 
 #include "cal.h"
 #include "census.h"
@@ -162,6 +164,7 @@ struct frame {
 /* A fault held until its child ends, when the child's id is known. */
 struct pending {
 	struct census_fault	 f;
+	size_t			 seq;		/* order of arrival */
 	char			*element;	/* owned copies */
 	char			*value;
 	char			*parent;
@@ -181,8 +184,30 @@ struct e_state {
 	size_t			 acap, pcap;
 };
 
+/* Where the attribute watch is in the markup (see watch()). */
+enum wstate {
+	W_TEXT,
+	W_LT,			/* after '<' */
+	W_TAG,			/* in a start tag */
+	W_TAGQ,			/* in a quoted attribute value */
+	W_SKIP,			/* end tag: to '>' */
+	W_PI,			/* <? ... ?> */
+	W_BANG,			/* after "<!" */
+	W_COMMENT,		/* <!-- ... --> */
+	W_CDATA,		/* <![ ... ]]> */
+	W_DECL,			/* <!DOCTYPE ...>, with its [...] */
+	W_DECLQ
+};
+
 struct census_reader {
 	xmlTextReaderPtr	 xr;
+	int			 fd;
+	enum wstate		 ws;
+	int			 wq;		/* the quote being matched */
+	int			 wprev, wprev2;	/* the bytes before */
+	int			 wdepth;	/* '[' in a declaration */
+	unsigned		 wattrs;	/* '=' in this start tag */
+	long			 wline;
 	census_fault_fn		 fault_fn;
 	void			*fault_arg;
 
@@ -207,6 +232,11 @@ struct census_reader {
 	struct e_state		*es;
 	struct pending		*pend;
 	size_t			 npend, pendcap;
+	unsigned long		 pend_warnings;	/* in pend */
+	unsigned long		 pend_errors;
+	unsigned long		 more_warnings;	/* past CENSUS_MAX_FAULTS */
+	unsigned long		 more_errors;
+	int			 vnested;	/* the value holds an element */
 
 	struct census_header	 hdr;
 	char			*collection, *year;
@@ -324,7 +354,8 @@ any_date(const char *s, size_t len)
 int
 census_fault_is_warning(const struct census_fault *f)
 {
-	return f->kind == CF_UNKNOWN || f->kind == CF_MISPLACED;
+	return f->kind == CF_UNKNOWN || f->kind == CF_MISPLACED ||
+	    (f->kind == CF_MORE && f->more_errors == 0);
 }
 
 char *
@@ -382,8 +413,18 @@ census_fault_text(const struct census_fault *f, char *buf, size_t sz)
 		snprintf(p, sz, "%s: '%s' is before the CINreferralDate %s",
 		    f->element, f->value, date_format(f->referral, d));
 		break;
+	case CF_NESTED:
+		snprintf(p, sz, "%s: holds an element <%s>, where only a"
+		    " value may be", f->element, f->value);
+		break;
 	case CF_UNKNOWN:
 		snprintf(p, sz, "%s: unknown element, ignored", f->element);
+		break;
+	case CF_MORE:
+		snprintf(p, sz, "%lu more fault%s in this child (%lu of them"
+		    " warnings), not reported one by one", f->more_warnings +
+		    f->more_errors, f->more_warnings + f->more_errors == 1 ?
+		    "" : "s", f->more_warnings);
 		break;
 	case CF_MISPLACED:
 		snprintf(p, sz, "%s: not expected inside %s, ignored",
@@ -433,10 +474,25 @@ fault_put(struct census_reader *r, struct pending *p)
 		pending_free(p);
 		return;
 	}
+	/*
+	 * A child of a million unknown elements is no reason to hold them;
+	 * warnings and errors are kept apart, so the one does not crowd out
+	 * the other.
+	 */
+	if (census_fault_is_warning(&p->f) ? r->pend_warnings++ >=
+	    CENSUS_MAX_FAULTS : r->pend_errors++ >= CENSUS_MAX_FAULTS) {
+		if (census_fault_is_warning(&p->f))
+			r->more_warnings++;
+		else
+			r->more_errors++;
+		pending_free(p);
+		return;
+	}
 	if (r->npend == r->pendcap) {
 		r->pendcap = r->pendcap ? r->pendcap * 2 : 16;
 		r->pend = xreallocarray(r->pend, r->pendcap, sizeof(*r->pend));
 	}
+	p->seq = r->npend;
 	r->pend[r->npend++] = *p;
 }
 
@@ -457,20 +513,25 @@ value_fault(struct census_reader *r, enum census_fault_kind kind,
 	fault_put(r, &p);
 }
 
+/* Line order, then order of arrival. */
+static int
+cmp_pending(const void *a, const void *b)
+{
+	const struct pending	*pa = a, *pb = b;
+
+	if (pa->f.line != pb->f.line)
+		return pa->f.line < pb->f.line ? -1 : 1;
+	return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
+}
+
 /* Report the child's faults in line order, then forget them. */
 static void
 flush_faults(struct census_reader *r)
 {
-	struct pending	 t;
-	size_t		 i, j;
+	struct census_fault	 more;
+	size_t			 i;
 
-	/* Insertion sort: stable, and a child has few faults. */
-	for (i = 1; i < r->npend; i++) {
-		t = r->pend[i];
-		for (j = i; j > 0 && r->pend[j - 1].f.line > t.f.line; j--)
-			r->pend[j] = r->pend[j - 1];
-		r->pend[j] = t;
-	}
+	qsort(r->pend, r->npend, sizeof(*r->pend), cmp_pending);
 	for (i = 0; i < r->npend; i++) {
 		r->pend[i].f.child = r->id;
 		r->pend[i].f.element = r->pend[i].element;
@@ -481,6 +542,20 @@ flush_faults(struct census_reader *r)
 		pending_free(&r->pend[i]);
 	}
 	r->npend = 0;
+	if (r->more_warnings + r->more_errors > 0) {
+		memset(&more, 0, sizeof(more));
+		more.kind = CF_MORE;
+		more.line = r->child.line;
+		more.child = r->id;
+		more.in_child = 1;
+		more.element = "Child";
+		more.more_warnings = r->more_warnings;
+		more.more_errors = r->more_errors;
+		if (r->fault_fn != NULL)
+			r->fault_fn(r->fault_arg, &more);
+	}
+	r->more_warnings = r->more_errors = 0;
+	r->pend_warnings = r->pend_errors = 0;
 }
 
 /* ---- libxml2 ----------------------------------------------------------- */
@@ -591,6 +666,129 @@ node_line(struct census_reader *r)
 	return l > 0 ? l : r->last_text_line;
 }
 
+/* ---- the attribute watch ------------------------------------------------- */
+
+/*
+ * libxml2 2.9 checks a start tag's attributes for repeats pairwise: 80,000
+ * of them take seconds, all before the reader sees the element.  The
+ * census has no attributes, so the bytes are watched on their way in and
+ * a start tag with more than CENSUS_MAX_ATTRS '=' signs (outside quoted
+ * values) stops the reading there.  Returns 0, or -1 after fail().
+ */
+static int
+watch(struct census_reader *r, const unsigned char *b, size_t n)
+{
+	enum wstate	 ws = r->ws;
+	size_t		 i;
+	int		 c;
+
+	for (i = 0; i < n; i++) {
+		c = b[i];
+		if (c == '\n')
+			r->wline++;
+		switch (ws) {
+		case W_TEXT:
+			if (c == '<')
+				ws = W_LT;
+			break;
+		case W_LT:
+			r->wattrs = 0;
+			ws = c == '/' ? W_SKIP : c == '?' ? W_PI :
+			    c == '!' ? W_BANG : W_TAG;
+			break;
+		case W_TAG:
+			if (c == '"' || c == '\'') {
+				r->wq = c;
+				ws = W_TAGQ;
+			} else if (c == '>')
+				ws = W_TEXT;
+			else if (c == '=' && ++r->wattrs > CENSUS_MAX_ATTRS) {
+				fail(r, r->wline, "a start tag with more than"
+				    " %d attributes (the census has none)",
+				    CENSUS_MAX_ATTRS);
+				r->ws = ws;
+				return -1;
+			}
+			break;
+		case W_TAGQ:
+			if (c == r->wq)
+				ws = W_TAG;
+			break;
+		case W_SKIP:
+			if (c == '>')
+				ws = W_TEXT;
+			break;
+		case W_PI:
+			if (c == '>' && r->wprev == '?')
+				ws = W_TEXT;
+			break;
+		case W_BANG:
+			if (c == '-')
+				ws = W_COMMENT;
+			else if (c == '[')
+				ws = W_CDATA;
+			else {
+				r->wdepth = 0;
+				ws = W_DECL;
+			}
+			break;
+		case W_COMMENT:
+			if (c == '>' && r->wprev == '-' && r->wprev2 == '-')
+				ws = W_TEXT;
+			break;
+		case W_CDATA:
+			if (c == '>' && r->wprev == ']' && r->wprev2 == ']')
+				ws = W_TEXT;
+			break;
+		case W_DECL:
+			if (c == '"' || c == '\'') {
+				r->wq = c;
+				ws = W_DECLQ;
+			} else if (c == '[')
+				r->wdepth++;
+			else if (c == ']' && r->wdepth > 0)
+				r->wdepth--;
+			else if (c == '>' && r->wdepth == 0)
+				ws = W_TEXT;
+			break;
+		case W_DECLQ:
+			if (c == r->wq)
+				ws = W_DECL;
+			break;
+		}
+		r->wprev2 = r->wprev;
+		r->wprev = c;
+	}
+	r->ws = ws;
+	return 0;
+}
+
+static int
+io_read(void *arg, char *buf, int len)
+{
+	struct census_reader	*r = arg;
+	ssize_t			 n;
+
+	if (r->failed)
+		return -1;
+	do
+		n = read(r->fd, buf, (size_t)len);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		fail(r, r->wline, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (watch(r, (const unsigned char *)buf, (size_t)n) == -1)
+		return -1;
+	return (int)n;
+}
+
+static int
+io_close(void *arg)
+{
+	return 0;
+}
+
 /* ---- the reader --------------------------------------------------------- */
 
 struct census_reader *
@@ -610,8 +808,10 @@ census_open(int fd, const char *name, census_fault_fn fn, void *arg)
 	 * references.  Not XML_PARSE_HUGE: libxml2's limits on depth, text
 	 * size and entity expansion stay on.
 	 */
-	r->xr = xmlReaderForFd(fd, name, NULL, XML_PARSE_NONET |
-	    XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	r->fd = fd;
+	r->wline = 1;
+	r->xr = xmlReaderForIO(io_read, io_close, r, name, NULL,
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 	if (r->xr == NULL)
 		fail(r, 0, "cannot start the XML reader");
 	else
@@ -628,6 +828,8 @@ child_clear(struct census_reader *r)
 	for (i = 0; i < r->npend; i++)
 		pending_free(&r->pend[i]);
 	r->npend = 0;
+	r->more_warnings = r->more_errors = 0;
+	r->pend_warnings = r->pend_errors = 0;
 	free(r->id);
 	r->id = NULL;
 	r->child.id = NULL;
@@ -827,6 +1029,52 @@ is_bool(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * A value already reported (CF_NESTED): what a bad value of the element
+ * leaves out, and the element counted as seen.
+ */
+static void
+leaf_bad(struct census_reader *r, const struct frame *fr)
+{
+	struct census_episode	*ep;
+	struct e_state		*es;
+
+	switch (fr->e->id) {
+	case E_LACHILDID:
+		r->child_seen |= SEEN_ID;
+		r->child_bad = 1;
+		break;
+	case E_REFERRAL:
+		cur_es(r)->seen |= SEEN_REFERRAL;
+		cur_es(r)->referral_bad = 1;
+		break;
+	case E_CLOSURE:
+		cur_es(r)->seen |= SEEN_CLOSURE;
+		cur_ep(r)->bad = 1;
+		break;
+	case E_ASTART:
+	case E_AAUTH:
+		ep = cur_ep(r);
+		es = cur_es(r);
+		es->as[ep->na - 1].seen |= fr->e->id == E_ASTART ?
+		    SEEN_START : SEEN_AUTH;
+		ep->a[ep->na - 1].bad = 1;
+		break;
+	case E_PLANSTART:
+	case E_PLANEND:
+		ep = cur_ep(r);
+		cur_es(r)->ps[ep->np - 1] |= fr->e->id == E_PLANSTART ?
+		    SEEN_START : SEEN_END;
+		ep->bad = 1;
+		break;
+	case E_REFDATE:
+		r->hdr_seen |= SEEN_REFERRAL;
+		break;
+	default:
+		break;
+	}
+}
+
 /* The end of an element holding text: check it, and keep what is used. */
 static void
 leaf_end(struct census_reader *r, const struct frame *fr)
@@ -838,6 +1086,10 @@ leaf_end(struct census_reader *r, const struct frame *fr)
 	size_t			 len, i;
 	int			 d;
 
+	if (r->vnested) {
+		leaf_bad(r, fr);
+		return;
+	}
 	len = r->vlen;
 	s = trim(r->value, &len);
 	switch (fr->e->id) {
@@ -1071,8 +1323,17 @@ start_element(struct census_reader *r)
 			return -1;
 		}
 		r->root_seen = 1;
+	} else if (top->e->type != T_NODE) {
+		/* Markup in a value: the text around it is no value. */
+		if (!r->vnested) {
+			p = fault_new(CF_NESTED, line, top->e->name, NULL);
+			p.value = shown(name, strlen(name), 0);
+			fault_put(r, &p);
+			r->vnested = 1;
+		}
+		return skip(r);
 	} else if (e == NULL || (e->parent != top->e->id &&
-	    e->parent2 != top->e->id) || top->e->type != T_NODE) {
+	    e->parent2 != top->e->id)) {
 		p = fault_new(e == NULL ? CF_UNKNOWN : CF_MISPLACED, line,
 		    name, top->e->name);
 		fault_put(r, &p);
@@ -1082,6 +1343,7 @@ start_element(struct census_reader *r)
 	r->vlen = 0;
 	r->vlong = 0;
 	r->vent = 0;
+	r->vnested = 0;
 	switch (e->id) {
 	case E_CHILD:
 		child_clear(r);

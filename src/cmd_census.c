@@ -52,6 +52,12 @@ static const struct cli_opt census_opts[] = {
 /* Warnings (unknown or misplaced elements) shown before going quiet. */
 #define MAX_WARNINGS	20
 
+struct seen_id {
+	char		*id;
+	size_t		 hash;
+	long		 line;
+};
+
 struct census_run {
 	struct cli		*c;
 	const char		*path;
@@ -65,6 +71,8 @@ struct census_run {
 	unsigned long		 children, children_out, assessments_out;
 	unsigned long		 authorised, within, open;
 	unsigned long		 rejected, warnings, episodes;
+	struct seen_id		*seen;		/* LAchildIDs read */
+	size_t			 nseen, seencap;
 };
 
 static void
@@ -75,6 +83,17 @@ on_fault(void *arg, const struct census_fault *f)
 	int			 warn;
 
 	warn = census_fault_is_warning(f);
+	if (f->kind == CF_MORE) {
+		/* Counted as if each had been reported. */
+		r->warnings += f->more_warnings;
+		r->rejected += f->more_errors;
+		if (warn && r->warnings > MAX_WARNINGS)
+			return;
+		fprintf(r->c->err, "cinplan: %s:%ld: %s%s\n", r->path, f->line,
+		    warn ? "warning: " : "", census_fault_text(f, buf,
+		    sizeof(buf)));
+		return;
+	}
 	if (warn && ++r->warnings > MAX_WARNINGS) {
 		if (r->warnings == MAX_WARNINGS + 1)
 			fprintf(r->c->err, "cinplan: %s:%ld: warning: more"
@@ -128,13 +147,16 @@ episode_open(const struct census_run *r, const struct census_episode *ep)
 	    (ep->closure == DATE_NONE || ep->closure > r->as_of);
 }
 
-/* An open episode's caseload row; k > 1 suffixes the id ("-2"). */
+/*
+ * An open episode's caseload row.  The caseload is data for cinplan, not a
+ * spreadsheet: its cells are written as they are, never neutralised.
+ */
 static void
-put_episode(struct census_run *r, const char *id, unsigned long k,
+put_episode(struct census_run *r, const char *id,
     const struct census_episode *ep)
 {
 	FILE	*f = r->cl;
-	char	 d[DATE_STRLEN], *name;
+	char	 d[DATE_STRLEN];
 	size_t	 i;
 	int	 done, start;
 
@@ -150,29 +172,113 @@ put_episode(struct census_run *r, const char *id, unsigned long k,
 		if (ep->p[i].start != DATE_NONE && ep->p[i].start <= r->as_of &&
 		    (start == DATE_NONE || ep->p[i].start > start))
 			start = ep->p[i].start;
-	if (k > 1) {
-		name = xasprintf("%s-%lu", id, k);
-		csv_write_field(f, name, 1);
-		free(name);
-	} else
-		csv_write_field(f, id, 1);
+	csv_write_field(f, id, 0);
 	fputc(',', f);
-	csv_write_field(f, r->profile, 1);
+	csv_write_field(f, r->profile, 0);
 	fputc(',', f);
 	if (r->area != NULL)
-		csv_write_field(f, r->area, 1);
+		csv_write_field(f, r->area, 0);
 	fprintf(f, ",,,%s,", date_format(ep->referral, d));
 	fprintf(f, "%s,,,,", date_or(done, d, ""));
 	fprintf(f, "%s,,,,\n", date_or(start, d, ""));
 	r->episodes++;
 }
 
+/*
+ * Has a child with this LAchildID been read already?  If so, *first is
+ * the line of the first; if not, the id is remembered.  An open-addressed
+ * table of the ids, doubled when half full.
+ */
+static int
+seen_before(struct census_run *r, const char *id, long line, long *first)
+{
+	struct seen_id	*old;
+	size_t		 h, i, oldcap;
+	const char	*p;
+
+	if (r->nseen * 2 >= r->seencap) {
+		old = r->seen;
+		oldcap = r->seencap;
+		r->seencap = oldcap ? oldcap * 2 : 1024;
+		r->seen = xcalloc(r->seencap, sizeof(*r->seen));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].id == NULL)
+				continue;
+			for (h = old[i].hash & (r->seencap - 1);
+			    r->seen[h].id != NULL; h = (h + 1) & (r->seencap - 1))
+				continue;
+			r->seen[h] = old[i];
+		}
+		free(old);
+	}
+	/* FNV-1a */
+	for (h = 2166136261u, p = id; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & (r->seencap - 1); r->seen[i].id != NULL;
+	    i = (i + 1) & (r->seencap - 1))
+		if (r->seen[i].hash == h && strcmp(r->seen[i].id, id) == 0) {
+			*first = r->seen[i].line;
+			return 1;
+		}
+	r->seen[i].id = xstrdup(id);
+	r->seen[i].hash = h;
+	r->seen[i].line = line;
+	r->nseen++;
+	return 0;
+}
+
+static void
+seen_free(struct census_run *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->seencap; i++)
+		free(r->seen[i].id);
+	free(r->seen);
+}
+
+/*
+ * The child's open episode as a caseload row.  A case_id names one case:
+ * a child with two open episodes gets one row, for the latest referral,
+ * and a child whose LAchildID was used before gets none; both are
+ * reported, never papered over with invented ids.
+ */
+static void
+put_case(struct census_run *r, const struct census_child *ch)
+{
+	const struct census_episode	*ep, *last;
+	char				 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	size_t				 i, nopen;
+
+	last = NULL;
+	nopen = 0;
+	for (i = 0; i < ch->ne; i++) {
+		ep = &ch->e[i];
+		if (!episode_open(r, ep))
+			continue;
+		nopen++;
+		if (last == NULL || ep->referral >= last->referral)
+			last = ep;
+	}
+	if (last == NULL)
+		return;
+	if (nopen > 1) {
+		fprintf(r->c->err, "cinplan: %s:%ld: child %s: %zu episodes open"
+		    " as of %s; the caseload has the one referred on %s\n",
+		    r->path, ch->line, ch->id, nopen,
+		    date_format(r->as_of, d1), date_format(last->referral, d2));
+		r->rejected++;
+	}
+	put_episode(r, ch->id, last);
+}
+
 static void
 put_child(struct census_run *r, const struct census_child *ch)
 {
 	const struct census_episode	*ep;
-	unsigned long			 k;
 	size_t				 i, j;
+	long				 first;
+	int				 again;
 
 	r->children++;
 	if (ch->id == NULL) {
@@ -181,7 +287,13 @@ put_child(struct census_run *r, const struct census_child *ch)
 			r->assessments_out += ch->e[i].na;
 		return;
 	}
-	k = 0;
+	if ((again = seen_before(r, ch->id, ch->line, &first))) {
+		fprintf(r->c->err, "cinplan: %s:%ld: child %s: LAchildID is the"
+		    " same as the child's on line %ld%s\n", r->path, ch->line,
+		    ch->id, first, r->cl != NULL ? "; left out of the caseload"
+		    : "");
+		r->rejected++;
+	}
 	for (i = 0; i < ch->ne; i++) {
 		ep = &ch->e[i];
 		for (j = 0; j < ep->na; j++) {
@@ -191,9 +303,9 @@ put_child(struct census_run *r, const struct census_child *ch)
 				put_assessment(r, ch->id, ep->referral,
 				    &ep->a[j]);
 		}
-		if (r->cl != NULL && episode_open(r, ep))
-			put_episode(r, ch->id, ++k, ep);
 	}
+	if (r->cl != NULL && !again)
+		put_case(r, ch);
 }
 
 static int
@@ -333,6 +445,11 @@ cmd_census(struct cli *c, int argc, char **argv)
 	cr = NULL;
 	if (open_input(c, r.path, &fd) == -1)
 		goto out;
+	if (to != NULL && safe_same_file(fd, to)) {
+		cli_error(c, "--to-caseload: %s is the census file being read",
+		    to);
+		goto out;
+	}
 	oo.doc = DOC_CENSUS;
 	oo.as_of = r.as_of;
 	if ((to == NULL || strcmp(to, "-") != 0) &&
@@ -374,8 +491,7 @@ cmd_census(struct cli *c, int argc, char **argv)
 			safe_abort(&so);
 			goto out;
 		}
-		if (safe_commit(&so, err, sizeof(err)) == -1) {
-			cli_error(c, "%s", err);
+		if (cli_commit(c, &so) == -1) {
 			complete = 0;
 			goto out;
 		}
@@ -393,5 +509,6 @@ out:
 		close(fd);
 	cal_free(cal);
 	profile_free(p);
+	seen_free(&r);
 	return rc;
 }

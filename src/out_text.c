@@ -14,6 +14,7 @@
 #include "date.h"
 #include "out.h"
 #include "out_impl.h"
+#include "safeio.h"
 #include "xmalloc.h"
 
 struct text_state {
@@ -43,9 +44,8 @@ text_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	st->f = f;
 	st->o = o;
 	/* The census summary comes first: its lines wait on disk. */
-	if (o->doc == DOC_CENSUS && (st->lines = tmpfile()) == NULL) {
-		snprintf(err, errsz, "a temporary file for the report: %s",
-		    strerror(errno));
+	if (o->doc == DOC_CENSUS &&
+	    (st->lines = safe_scratch(err, errsz)) == NULL) {
 		free(st);
 		return NULL;
 	}
