@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "rpath.h"
+#include "safeio.h"
 #include "xmalloc.h"
 
 /* iniparser reads lines with fgets into 1024 bytes: 1022, newline, NUL. */
@@ -33,7 +34,18 @@
 /* Keeps "section:key" inside iniparser's 1024-byte lookup buffer. */
 #define INI_NAME_MAX	200
 #define EXTENDS_MAX	8
+/*
+ * iniparser 4.1's dictionary grows by a linear search per key: a file of
+ * 400,000 keys takes a minute.  A profile has a few dozen sections and a
+ * few hundred keys; past these limits, or this many errors, the scan stops
+ * and nothing further is handed to iniparser.
+ */
+#define INI_SECTIONS_MAX 256
+#define INI_KEYS_MAX	2048
+#define INI_ERRORS_MAX	100
 #define NONE		SIZE_MAX
+#define STR(x)		STR_(x)
+#define STR_(x)		#x
 
 /* --- names ---------------------------------------------------------------- */
 
@@ -727,6 +739,16 @@ scan_text(struct pfile *pf, const char *text, size_t len)
 			ok = 0;
 		else
 			ok = scan_key(pf, ln, cur, b, e) == 0;
+		if (sc->nsecs > INI_SECTIONS_MAX || sc->nkeys > INI_KEYS_MAX ||
+		    pf->nerr >= INI_ERRORS_MAX) {
+			perr(pf, ln, "%s; the rest of the file is not read",
+			    pf->nerr >= INI_ERRORS_MAX ? "too many errors" :
+			    sc->nsecs > INI_SECTIONS_MAX ? "more than "
+			    STR(INI_SECTIONS_MAX) " sections" :
+			    "more than " STR(INI_KEYS_MAX) " keys");
+			sc->blanked = 1;
+			return;
+		}
 		if (ok)
 			clean_add(sc, p, (size_t)(nl - p));
 		else {
@@ -811,26 +833,13 @@ write_all(int fd, const char *s, size_t n)
 static int
 ini_open(struct pfile *pf, const struct rfile *rf)
 {
-	const char	*dir;
-	char		*tmp, *nl;
-	int		 fd, e, rc;
+	char	*tmp, *nl, err[512];
+	int	 fd, e, rc;
 
 	tmp = NULL;
 	if (rf->builtin || pf->sc.blanked) {
-		if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
-			dir = "/tmp";
-		tmp = xasprintf("%s/cinplan-XXXXXX", dir);
-		if ((fd = mkstemp(tmp)) == -1 && strcmp(dir, "/tmp") != 0) {
-			/* A stale TMPDIR should not cost the built-ins. */
-			free(tmp);
-			dir = "/tmp";
-			tmp = xasprintf("%s/cinplan-XXXXXX", dir);
-			fd = mkstemp(tmp);
-		}
-		if (fd == -1) {
-			perr(pf, 0, "cannot make a temporary file in %s: %s",
-			    dir, strerror(errno));
-			free(tmp);
+		if ((fd = safe_scratch_named(&tmp, err, sizeof(err))) == -1) {
+			perr(pf, 0, "%s", err);
 			return -1;
 		}
 		rc = write_all(fd, pf->sc.clean, pf->sc.cleanlen);
@@ -840,10 +849,9 @@ ini_open(struct pfile *pf, const struct rfile *rf)
 			e = errno;
 		}
 		if (rc == -1) {
-			unlink(tmp);
-			perr(pf, 0, "cannot write a temporary file in %s: %s",
-			    dir, strerror(e));
-			free(tmp);
+			perr(pf, 0, "cannot write a temporary file %s: %s",
+			    tmp, strerror(e));
+			safe_scratch_done(tmp);
 			return -1;
 		}
 	}
@@ -851,10 +859,7 @@ ini_open(struct pfile *pf, const struct rfile *rf)
 	iniparser_set_error_callback(ini_error);
 	pf->d = iniparser_load(tmp != NULL ? tmp : rf->name);
 	iniparser_set_error_callback(NULL);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
+	safe_scratch_done(tmp);
 	if (pf->d == NULL) {
 		if ((nl = strchr(ini_msg, '\n')) != NULL)
 			*nl = '\0';

@@ -70,7 +70,11 @@ rfile_read_path(const char *path, struct rfile *out, char *err, size_t errsz)
 	int		 fd;
 
 	memset(out, 0, sizeof(*out));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/*
+	 * Not blocking: opening a FIFO would wait for a writer for ever,
+	 * before its type could be looked at.  (A regular file ignores it.)
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
 		if (errno == ENOENT)
 			return 1;
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
