@@ -44,8 +44,10 @@ int	csv_next(struct csv_reader *, struct csv_record *rec,
 
 /*
  * Write one field to out, quoted if it needs to be.  With neutralise, a
- * field that a spreadsheet would run as a formula (first character =, +,
- * -, @, tab or carriage return) gets a leading apostrophe.
+ * field that a spreadsheet would run as a formula gets a leading
+ * apostrophe: one starting with =, +, -, @ or their full-width forms, after
+ * any blanks (space, tab, CR, LF, no-break or ideographic space), or with a
+ * tab, CR or LF.
  */
 void	csv_write_field(FILE *out, const char *s, int neutralise);
 /*

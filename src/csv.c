@@ -535,6 +535,36 @@ more:
 	goto restart;
 }
 
+/*
+ * Would a spreadsheet run s as a formula?  It skips leading blanks (space,
+ * tab, CR, LF, and the no-break and ideographic spaces) and takes the
+ * full-width forms of = + - @ for the characters themselves; a leading tab,
+ * CR or LF is suspect in itself.
+ */
+static int
+formula_like(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (*u == '\t' || *u == '\r' || *u == '\n')
+		return 1;
+	for (;;) {
+		if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n')
+			u++;
+		else if (u[0] == 0xc2 && u[1] == 0xa0)		/* U+00A0 */
+			u += 2;
+		else if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+			u += 3;					/* U+3000 */
+		else
+			break;
+	}
+	if (*u == '=' || *u == '+' || *u == '-' || *u == '@')
+		return 1;
+	/* U+FF1D =, U+FF0B +, U+FF0D -, U+FF20 @ */
+	return u[0] == 0xef && u[1] == 0xbc && (u[2] == 0x9d ||
+	    u[2] == 0x8b || u[2] == 0x8d || u[2] == 0xa0);
+}
+
 size_t
 csv_format_field(char *dst, const char *s, int neutralise)
 {
@@ -545,7 +575,7 @@ csv_format_field(char *dst, const char *s, int neutralise)
 
 	plain = strcspn(s, ",\"\r\n");
 	quote = s[plain] != '\0';
-	tick = neutralise && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	tick = neutralise && formula_like(s);
 	if (!quote && !tick) {
 		memcpy(w, s, plain);
 		return plain;

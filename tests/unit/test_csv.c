@@ -556,6 +556,23 @@ static const struct {
 	{ "a=b", 1, "a=b" },
 	{ "'=b", 1, "'=b" },
 	{ "2026-01-05", 1, "2026-01-05" },
+	/* What a spreadsheet still runs after blanks (issue 19, item 9). */
+	{ " =1+2", 1, "' =1+2" },
+	{ "   -1", 1, "'   -1" },
+	{ "\n=1+2", 1, "\"'\n=1+2\"" },
+	{ " \n@x", 1, "\"' \n@x\"" },
+	{ "\xef\xbc\x9d" "1+2", 1, "'\xef\xbc\x9d" "1+2" },	/* U+FF1D */
+	{ "\xef\xbc\x8b" "1", 1, "'\xef\xbc\x8b" "1" },	/* U+FF0B */
+	{ "\xef\xbc\x8d" "1", 1, "'\xef\xbc\x8d" "1" },	/* U+FF0D */
+	{ "\xef\xbc\xa0" "x", 1, "'\xef\xbc\xa0" "x" },	/* U+FF20 */
+	{ " \xef\xbc\x9d" "1", 1, "' \xef\xbc\x9d" "1" },
+	{ "\xc2\xa0=1", 1, "'\xc2\xa0=1" },		/* U+00A0 */
+	{ "\xe3\x80\x80=1", 1, "'\xe3\x80\x80=1" },	/* U+3000 */
+	{ " =1+2", 0, " =1+2" },
+	{ "\xef\xbc\x9d" "1", 0, "\xef\xbc\x9d" "1" },
+	{ " a=b", 1, " a=b" },
+	{ "   ", 1, "   " },
+	{ "\xef\xbc\x91", 1, "\xef\xbc\x91" },		/* U+FF11 1 */
 };
 
 static char *
