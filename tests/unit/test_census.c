@@ -376,8 +376,7 @@ static const struct reader_row reader_rows[] = {
 	  IDS("M1")
 	  "<CINreferralDate>2022-01-04</CINreferralDate>\n"	/* 5 */
 	  "<CINdetails>\n"					/* 6 */
-	  "<CINreferralDate>2022-01-05<LAchildID>X</LAchildID>"
-	  "</CINreferralDate>\n"				/* 7 */
+	  "<CINreferralDate>2022-01-05</CINreferralDate>\n"	/* 7 */
 	  "</CINdetails>\n"
 	  "</Child>\n"
 	  "<Child>\n"						/* 10 */
@@ -388,10 +387,34 @@ static const struct reader_row reader_rows[] = {
 	  TAIL,
 	  "5: warning: child M1: CINreferralDate: not expected inside Child,"
 	  " ignored\n"
-	  "7: warning: child M1: LAchildID: not expected inside"
-	  " CINreferralDate, ignored\n"
 	  "child M1@3: e 2022-01-05/-\n"
 	  "child M2@10: e 2022-01-06/-\n"
+	  "end\n" },
+
+	/*
+	 * Issue 19, 7: the text around an element inside a value is no
+	 * value ("2022-01-05" here): an error, and the episode has no
+	 * referral date.  Only the first element inside is reported.
+	 */
+	{ "an element inside a value is an error",
+	  HEAD
+	  "<Child>\n"						/* 3 */
+	  IDS("M1")
+	  "<CINdetails>\n"					/* 5 */
+	  "<CINreferralDate>2022-<b>99</b>01-05"
+	  "<i/></CINreferralDate>\n"				/* 6 */
+	  "</CINdetails>\n"
+	  "</Child>\n"
+	  "<Child>\n"						/* 9 */
+	  IDS("M2")
+	  "<CINdetails><CINreferralDate>2022-01-06</CINreferralDate>"
+	  "</CINdetails>\n"
+	  "</Child>\n"
+	  TAIL,
+	  "6: child M1: CINreferralDate: holds an element <b>, where only a"
+	  " value may be\n"
+	  "child M1@3: e -/-!\n"
+	  "child M2@9: e 2022-01-06/-\n"
 	  "end\n" },
 
 	{ "a missing LAchildID leaves out that child only",
