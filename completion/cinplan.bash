@@ -225,7 +225,7 @@ _cinplan()
 		opts="--profile --holidays"
 		;;
 	holidays)
-		opts="--profile --holidays --import -o"
+		opts="--profile --holidays --import --allow-missing -o"
 		;;
 	census)
 		opts="--format --as-of --to-caseload --profile --area"

@@ -42,10 +42,17 @@ size_t		 hol_list(const struct hol_data *, int from, int to,
  * Read GOV.UK's bank-holidays.json text, take division england-and-wales,
  * and write a complete data file to out: the differences from the rules for
  * the years the JSON covers, and old's entries for the years it does not.
- * Returns 0, or -1 with "NAME:LINE:COL: problem" in err.
+ * A year that leaves out more than one of the rules' holidays is refused
+ * unless flags has HOL_ALLOW_MISSING; a title with a C1 control character
+ * is refused.  With changes, the entries that differ from old's are
+ * written there first, one a line ("cinplan: NAME: + add DATE TEXT", "-"
+ * for one dropped), then a count.  Returns 0, or -1 with
+ * "NAME:LINE:COL: problem" in err.
  */
+#define HOL_ALLOW_MISSING	0x01
 int		 hol_import_govuk(const char *json, size_t len, const char *name,
-		    const struct hol_data *old, FILE *out, char *err, size_t errsz);
+		    const struct hol_data *old, int flags, FILE *out,
+		    FILE *changes, char *err, size_t errsz);
 
 /* Write a data file for hol (with a header comment) to out. */
 void		 hol_data_write(const struct hol_data *, FILE *out);

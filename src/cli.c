@@ -62,7 +62,7 @@ static const struct command commands[] = {
 	  "workdays between DATE1 DATE2 [--profile ID] [--holidays FILE]" },
 	{ "holidays", cmd_holidays,
 	  "holidays [YEAR | FROM TO] [--profile ID] [--holidays FILE]\n"
-	  "holidays --import bank-holidays.json [-o FILE]" },
+	  "holidays --import bank-holidays.json [--allow-missing] [-o FILE]" },
 	{ "census", cmd_census,
 	  "census FILE.xml [--format text|json|csv] [--as-of DATE]\n"
 	  "\t[--to-caseload FILE.csv --profile ID [--area AREA]]" },

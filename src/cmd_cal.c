@@ -16,7 +16,8 @@
 enum {
 	OPT_PROFILE = OPT_FIRST_OWN,
 	OPT_IMPORT,
-	OPT_OUTPUT
+	OPT_OUTPUT,
+	OPT_ALLOW_MISSING
 };
 
 static const struct cli_opt cal_opts[] = {
@@ -24,6 +25,7 @@ static const struct cli_opt cal_opts[] = {
 	{ "import", 1, OPT_IMPORT },
 	{ "output", 1, OPT_OUTPUT },
 	{ "o", 1, OPT_OUTPUT },
+	{ "allow-missing", 0, OPT_ALLOW_MISSING },
 	{ NULL, 0, 0 }
 };
 
@@ -35,6 +37,7 @@ struct cal_args {
 	const char	*profile;
 	const char	*import;
 	const char	*output;
+	int		 allow_missing;	/* --allow-missing */
 };
 
 /* Returns -1 for an error already reported, 1 for --help, else 0. */
@@ -68,6 +71,9 @@ parse_args(struct cli *c, int argc, char **argv, struct cal_args *a)
 			break;
 		case OPT_OUTPUT:
 			a->output = arg;
+			break;
+		case OPT_ALLOW_MISSING:
+			a->allow_missing = 1;
 			break;
 		default:
 			cli_usage(c, "option not valid here");
@@ -103,8 +109,9 @@ workdays(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse_args(c, argc, argv, &a)) != 0)
 		return rc == 1 ? cli_help(c) : EXIT_USAGE;
-	if (a.import != NULL || a.output != NULL)
-		return cli_usage(c, "--import and -o belong to holidays");
+	if (a.import != NULL || a.output != NULL || a.allow_missing)
+		return cli_usage(c, "--import, -o and --allow-missing belong to"
+		    " holidays");
 	if (a.noperands == 0)
 		return cli_usage(c, "add or between?");
 	verb = a.operand[0];
@@ -177,8 +184,8 @@ import_govuk(struct cli *c, const struct cal_args *a)
 		rfile_free(&f);
 		return cli_error(c, "%s", err);
 	}
-	rc = hol_import_govuk(f.text, f.len, f.name, old, so.f, err,
-	    sizeof(err));
+	rc = hol_import_govuk(f.text, f.len, f.name, old, a->allow_missing ?
+	    HOL_ALLOW_MISSING : 0, so.f, c->err, err, sizeof(err));
 	rfile_free(&f);
 	if (rc == -1) {
 		safe_abort(&so);
@@ -206,8 +213,8 @@ cmd_holidays(struct cli *c, int argc, char **argv)
 		return rc == 1 ? cli_help(c) : EXIT_USAGE;
 	if (a.import != NULL)
 		return import_govuk(c, &a);
-	if (a.output != NULL)
-		return cli_usage(c, "-o goes with --import");
+	if (a.output != NULL || a.allow_missing)
+		return cli_usage(c, "-o and --allow-missing go with --import");
 	switch (a.noperands) {
 	case 0:
 		date_to_ymd(cli_as_of(c), &yy, &m, &d);

@@ -381,12 +381,113 @@ printable(char *s)
 			*s = '?';
 }
 
+/* Is e an entry of hd, word for word? */
+static int
+has_entry(const struct hol_data *hd, const struct hol_entry *e)
+{
+	const struct hol_entry	*f;
+
+	return (f = data_find(hd, e->date)) != NULL && f->add == e->add &&
+	    strcmp(f->text, e->text) == 0;
+}
+
+/*
+ * The entries of new that old does not have ("+") and the other way about
+ * ("-"), in date order, one a line: "cinplan: NAME: + add DATE TEXT".
+ */
+static void
+show_changes(const char *name, const struct hol_data *old,
+    const struct hol_data *new, FILE *f)
+{
+	const struct hol_entry	*e;
+	char			 d[DATE_STRLEN];
+	size_t			 i, j, nold, n;
+
+	nold = old != NULL ? old->n : 0;
+	n = 0;
+	for (i = 0, j = 0; i < new->n || j < nold;) {
+		/* Both are in date order: merge them. */
+		if (j == nold || (i < new->n &&
+		    new->v[i].date <= old->v[j].date)) {
+			e = &new->v[i++];
+			if (old != NULL && has_entry(old, e))
+				continue;
+			fprintf(f, "cinplan: %s: + ", name);
+		} else {
+			e = &old->v[j++];
+			if (has_entry(new, e))
+				continue;
+			fprintf(f, "cinplan: %s: - ", name);
+		}
+		fprintf(f, "%s %s %s\n", e->add ? "add" : "remove",
+		    date_format(e->date, d), e->text);
+		n++;
+	}
+	if (n == 0)
+		fprintf(f, "cinplan: %s: no changes from the holiday data in"
+		    " use\n", name);
+	else
+		fprintf(f, "cinplan: %s: %zu change%s from the holiday data in"
+		    " use\n", name, n, n == 1 ? "" : "s");
+}
+
+/* A C1 control character (U+0080 to U+009F) in s? */
+static int
+has_c1(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+			return 1;
+	return 0;
+}
+
+/*
+ * A year whose standard bank holidays the feed leaves out, more than one
+ * of them: GOV.UK has never moved more than one in a year, so this is a
+ * feed cut short, not a change.  Returns 0, or -1 with err set.
+ */
+static int
+check_missing(const char *name, int y, const int *dates, size_t ndates,
+    char *err, size_t errsz)
+{
+	struct holiday	 v[YEAR_MAX];
+	char		 d[DATE_STRLEN], *p;
+	size_t		 i, j, n, nmiss, len;
+	int		 found;
+
+	n = rule_year(y, v);
+	nmiss = 0;
+	for (i = 0; i < n; i++) {
+		for (found = 0, j = 0; j < ndates && !found; j++)
+			found = dates[j] == v[i].date;
+		if (!found)
+			v[nmiss++] = v[i];
+	}
+	if (nmiss <= 1)
+		return 0;
+	len = (size_t)snprintf(err, errsz, "%s: %d: %zu of the %zu standard"
+	    " bank holidays are not listed (", name, y, nmiss, n);
+	for (i = 0; i < nmiss && len < errsz; i++) {
+		p = err + len;
+		len += (size_t)snprintf(p, errsz - len, "%s%s", i ? ", " : "",
+		    date_format(v[i].date, d));
+	}
+	if (len < errsz)
+		snprintf(err + len, errsz - len, "): a feed cut short?"
+		    " --allow-missing imports it anyway");
+	return -1;
+}
+
 int
 hol_import_govuk(const char *json, size_t len, const char *name,
-    const struct hol_data *old, FILE *out, char *err, size_t errsz)
+    const struct hol_data *old, int flags, FILE *out, FILE *changes,
+    char *err, size_t errsz)
 {
 	struct hol_data	 hd;
 	struct holiday	 v[YEAR_MAX];
+	const struct hol_entry *e;
 	json_error_t	 je;
 	json_t		*root, *div, *events, *ev, *jd, *jt;
 	const char	*why;
@@ -435,6 +536,13 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 			    json_string_value(jd), why);
 			goto done;
 		}
+		/* A title reaches terminals and calendars. */
+		if (has_c1(json_string_value(jt))) {
+			snprintf(err, errsz, "%s: england-and-wales event %zu:"
+			    " the title holds a control character (U+0080 to"
+			    " U+009F)", name, i + 1);
+			goto done;
+		}
 		dates[i] = date;
 		date_to_ymd(date, &y, &m, &d);
 		if (y < y0)
@@ -453,11 +561,20 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	}
 	/* Days the rules give that GOV.UK does not list were moved. */
 	for (y = y0; y <= y1; y++) {
+		if (!(flags & HOL_ALLOW_MISSING) &&
+		    check_missing(name, y, dates, ndates, err, errsz) == -1)
+			goto done;
 		n = rule_year(y, v);
 		for (i = 0; i < n; i++) {
 			for (found = 0, j = 0; j < ndates && !found; j++)
 				found = dates[j] == v[i].date;
-			if (!found)
+			if (found)
+				continue;
+			/* The data in use may say why, in its own words. */
+			if ((e = data_find(old, v[i].date)) != NULL && !e->add)
+				data_append(&hd, v[i].date, 0, e->text,
+				    strlen(e->text));
+			else
 				data_append(&hd, v[i].date, 0,
 				    "not listed by GOV.UK", 21);
 		}
@@ -471,6 +588,8 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	}
 	if (hd.n > 1)
 		qsort(hd.v, hd.n, sizeof(*hd.v), cmp_entry);
+	if (changes != NULL)
+		show_changes(name, old, &hd, changes);
 	hol_data_write(&hd, out);
 	rc = 0;
 done:

@@ -74,9 +74,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct hol_data	*hd, *hd2;
 	struct calendar	*cal;
-	char		 err[512], *buf;
-	size_t		 blen;
-	FILE		*f;
+	char		 err[512], *buf, *chg, *p;
+	size_t		 blen, clen;
+	FILE		*f, *cf;
 	int		 d;
 
 	err[0] = '\0';
@@ -103,20 +103,32 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	blen = 0;
 	f = open_memstream(&buf, &blen);
 	FUZZ_CHECK(f != NULL, "open_memstream");
+	chg = NULL;
+	clen = 0;
+	cf = open_memstream(&chg, &clen);
+	FUZZ_CHECK(cf != NULL, "open_memstream");
 	err[0] = '\0';
-	if (hol_import_govuk((const char *)data, size, "fuzz.json", hd, f, err,
-	    sizeof(err)) == 0) {
+	/* Odd sizes take a feed that leaves out standard holidays. */
+	if (hol_import_govuk((const char *)data, size, "fuzz.json", hd,
+	    size % 2 ? HOL_ALLOW_MISSING : 0, f, cf, err, sizeof(err)) == 0) {
 		FUZZ_CHECK(fclose(f) == 0, "fclose");
 		hd2 = hol_data_parse(buf, blen, "imported", err, sizeof(err));
 		FUZZ_CHECK(hd2 != NULL, "imported data does not parse: %s\n%s",
 		    err, buf);
 		hol_data_free(hd2);
+		FUZZ_CHECK(fclose(cf) == 0, "fclose");
+		/* Every line of the changes is a message. */
+		for (p = chg; p < chg + clen; p = strchr(p, '\n') + 1)
+			FUZZ_CHECK(strncmp(p, "cinplan: fuzz.json: ", 20) == 0 &&
+			    strchr(p, '\n') != NULL, "bad change line '%s'", p);
 	} else {
+		FUZZ_CHECK(fclose(cf) == 0, "fclose");
 		FUZZ_CHECK(fclose(f) == 0, "fclose");
 		FUZZ_CHECK(strncmp(err, "fuzz.json", 9) == 0 &&
 		    strchr(err, '\n') == NULL, "bad message '%s'", err);
 	}
 	free(buf);
+	free(chg);
 	hol_data_free(hd);
 	return 0;
 }
