@@ -955,8 +955,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "a caseload is required: FILE, --caseload"
 		    " FILE, or - for standard input");
-	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
+	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
+		run_free(&r);
 		return EXIT_USAGE;
+	}
 	r.so.as_of = cli_as_of(c);
 	if (check_horizon(c, &r.so, ck.summary) == -1)
 		return EXIT_USAGE;
@@ -1114,8 +1116,10 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (strcmp(output, "-") != 0)
 		oo.previous = output;
-	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
+	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
+		run_free(&r);
 		return EXIT_USAGE;
+	}
 	if ((cl = open_rows(&r, &fd)) == NULL) {
 		run_free(&r);
 		return EXIT_USAGE;
