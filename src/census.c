@@ -531,7 +531,9 @@ flush_faults(struct census_reader *r)
 	struct census_fault	 more;
 	size_t			 i;
 
-	qsort(r->pend, r->npend, sizeof(*r->pend), cmp_pending);
+	/* qsort() may not be given NULL, even for nothing. */
+	if (r->npend > 1)
+		qsort(r->pend, r->npend, sizeof(*r->pend), cmp_pending);
 	for (i = 0; i < r->npend; i++) {
 		r->pend[i].f.child = r->id;
 		r->pend[i].f.element = r->pend[i].element;

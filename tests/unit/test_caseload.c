@@ -20,6 +20,13 @@
 #include "caseload.h"
 #include "date.h"
 
+/*
+ * A column mapping has one entry for every column cinplan reads
+ * (caseload_opts.columns); the tests' mappings are this long, which
+ * test_map_room holds to be enough, the rest NULL.
+ */
+#define MAP_COLUMNS	64
+
 #define ALL_COLS "case_id,profile,area,plan_type,worker,referral," \
 	"assessment_completed,plan_decision,rcpc,residence,first_meeting," \
 	"last_review,reviews_held,last_visit,closed,manager_agreed\n"
@@ -93,7 +100,7 @@ nz(const char *s)
 static void
 test_missing(void **state)
 {
-	static const char *const map[] = {
+	static const char *const map[MAP_COLUMNS] = {
 		"Case Reference", NULL, NULL, NULL, "Worker", "Referral Date"
 	};
 	struct caseload_opts	 o;
@@ -142,7 +149,7 @@ test_missing(void **state)
 static void
 test_mapped(void **state)
 {
-	static const char *const map[] = {
+	static const char *const map[MAP_COLUMNS] = {
 		"Case Ref", NULL, NULL, NULL, "Social Worker", "Referral Date"
 	};
 	struct caseload_opts	 o;
@@ -879,11 +886,23 @@ test_repeats_many(void **state)
 	free(in);
 }
 
+/* The tests' mappings have room for every column. */
+static void
+test_map_room(void **state)
+{
+	size_t	 n;
+
+	(void)state;
+	caseload_column_names(&n);
+	assert_true(n <= MAP_COLUMNS);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test(test_map_room),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_mapped),
 		cmocka_unit_test(test_uk_hint),
