@@ -261,22 +261,27 @@ missing(const struct caseload_opts *o, const char *name,
 	mapped = o->columns != NULL ? o->columns[c] : NULL;
 	snprintf(want, sizeof(want), "%s", mapped ? mapped : col_names[c]);
 	near[0] = list[0] = '\0';
-	for (n = 0, i = 0; i < rec->n; i++) {
+	for (i = 0; i < rec->n; i++) {
 		x = trim(rec->field[i], rec->len[i]);
 		if (x.len == 0)
 			continue;
 		shown(x, h, sizeof(h));
 		if (near[0] == '\0' && text_alike(h, want))
 			snprintf(near, sizeof(near), "%s", h);
-		if (strlen(list) + strlen(h) + 8 < sizeof(list))
-			n += snprintf(list + n, sizeof(list) - n, "%s'%s'",
+		/* Always from the string's real end: snprintf() may cut. */
+		n = strlen(list);
+		if (n + strlen(h) + 8 < sizeof(list))
+			snprintf(list + n, sizeof(list) - n, "%s'%s'",
 			    n > 0 ? ", " : "", h);
 		else if (strstr(list, ", ...") == NULL)
-			n += snprintf(list + n, sizeof(list) - n, ", ...");
+			snprintf(list + n, sizeof(list) - n, ", ...");
 	}
-	for (n = 0, i = 0; i < COL__MAX; i++)
-		n += snprintf(ours + n, sizeof(ours) - n, "%s%s",
+	ours[0] = '\0';
+	for (i = 0; i < COL__MAX; i++) {
+		n = strlen(ours);
+		snprintf(ours + n, sizeof(ours) - n, "%s%s",
 		    i > 0 ? ", " : "", col_names[i]);
+	}
 	if (mapped != NULL)
 		fmterr(err, errsz, name, rec->line, "no '%s' column for %s "
 		    "(the headings are %s)%s%s%s", want, col_names[c], list,
