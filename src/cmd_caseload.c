@@ -192,6 +192,18 @@ rows_exit(const struct run *r)
 	return r->rejected > 0 || r->duplicates > 0 || r->unchecked > 0;
 }
 
+/* A lower-case copy of s (ASCII letters only), the caller's to free. */
+static char *
+lower_dup(const char *s)
+{
+	char	*d, *p;
+
+	d = xstrdup(s);
+	for (p = d; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
 /*
  * The nearest of names (all lower case) to s, whatever the case of s: a
  * system may have written "SOUTH-WEST" or "Standard".
@@ -199,13 +211,13 @@ rows_exit(const struct run *r)
 static const char *
 nearest_lower(const char *s, const char *const *names, size_t n)
 {
-	char	 low[64];
-	size_t	 i;
+	const char	*near;
+	char		*low;
 
-	for (i = 0; s[i] != '\0' && i < sizeof(low) - 1; i++)
-		low[i] = (char)tolower((unsigned char)s[i]);
-	low[i] = '\0';
-	return cli_nearest(low, names, n);
+	low = lower_dup(s);
+	near = cli_nearest(low, names, n);
+	free(low);
+	return near;
 }
 
 /*
@@ -328,18 +340,6 @@ profile_wanted(const struct run *r, const struct case_row *row)
 	    (area != NULL && strcasecmp(area, r->profile_area) == 0);
 }
 
-/* A lower-case copy of s (ASCII letters only), the caller's to free. */
-static char *
-lower_dup(const char *s)
-{
-	char	*d, *p;
-
-	d = xstrdup(s);
-	for (p = d; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return d;
-}
-
 /*
  * Does the row pass --worker NAME?  Case is ignored: one system writes
  * "Sam Jones", another "SAM JONES".
@@ -364,7 +364,6 @@ filters_matched(struct run *r)
 {
 	const struct strtab	*t;
 	const char		*what, *want, *near, **low;
-	char			*w;
 	size_t			 i, n;
 
 	if (r->matched > 0 || (r->worker == NULL &&
@@ -384,8 +383,7 @@ filters_matched(struct run *r)
 	low = xreallocarray(NULL, n + 1, sizeof(*low));
 	for (i = 0; i < n; i++)
 		low[i] = lower_dup(strtab_str(t, i, NULL));
-	w = lower_dup(want);
-	near = cli_nearest(w, low, n);
+	near = nearest_lower(want, low, n);
 	for (i = 0; near != NULL && i < n; i++)
 		if (low[i] == near)
 			near = strtab_str(t, i, NULL);
@@ -395,7 +393,6 @@ filters_matched(struct run *r)
 	for (i = 0; i < n; i++)
 		free((char *)low[i]);
 	free(low);
-	free(w);
 	return -1;
 }
 
