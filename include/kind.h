@@ -19,9 +19,13 @@ enum kind {
 	KIND_VISIT_RECORD,
 	KIND_NOTICE,
 	KIND_WRITTEN_UPDATE,
-	KIND_MILESTONE
+	KIND_MILESTONE,
+	KIND_ASSESSMENT_UPDATE,	/* an updated single assessment */
+	KIND_PLAN_UPDATE,	/* the plan updated between meetings */
+	KIND_REVISIT,		/* a statutory visit after a failed one */
+	KIND_SAFETY_PLAN	/* a plan of work on file after allocation */
 };
-#define KIND_COUNT	9
+#define KIND_COUNT	13
 
 enum anchor {
 	ANCHOR_NONE,		/* recurring rules and not_set rules */
@@ -33,9 +37,14 @@ enum anchor {
 	ANCHOR_PLAN_START,	/* the first meeting (held or projected) */
 	ANCHOR_MEETING,		/* each meeting: the first and every review */
 	ANCHOR_REVIEW,		/* each review */
-	ANCHOR_VISIT		/* each visit */
+	ANCHOR_VISIT,		/* each visit */
+	ANCHOR_SUPERVISION_ORDER, /* the date the order was made */
+	ANCHOR_FAILED_VISIT,	/* each failed statutory visit */
+	ANCHOR_ALLOCATED,	/* allocation to a social worker */
+	ANCHOR_STEP_DOWN_DECISION, /* decision to step down to early help */
+	ANCHOR_ASSESSMENT_UPDATE /* each updated assessment */
 };
-#define ANCHOR_COUNT	10
+#define ANCHOR_COUNT	15
 
 /* How a kind's rules are written and computed. */
 enum kind_class {
@@ -45,7 +54,9 @@ enum kind_class {
 	KC_ONEOFF,		/* a one-off from an anchor: anchor, offset */
 	KC_PEROCC,		/* one per meeting, review or visit: anchor,
 				   offset, only_unheld */
-	KC_RECUR		/* rolling from the plan start: every */
+	KC_RECUR		/* rolling from its start (kind_info.start):
+				   every; a rule with anchor and offset
+				   instead is the chain's final occurrence */
 };
 
 /* How an occurrence is numbered in words ("Review 3", "(visit 2)"). */
@@ -72,6 +83,10 @@ struct kind_info {
 	const char	*after;		/* KC_RECUR: "every N after the
 					   previous <after>" */
 	enum kind_seq	 seq;
+	enum anchor	 start;		/* KC_RECUR: what the chain rolls from */
+	int		 tracked;	/* always tracked: not given means not
+					   held (else only once one occurrence
+					   is recorded, convention 12) */
 };
 
 /* The row of kind k; static storage.  k must be a valid kind. */

@@ -42,6 +42,15 @@
  *   quote       = "The first meeting ..."       the procedure's words
  *                                               (required unless not_set)
  *   note        = free text                     how cinplan reads the words
+ *   flag        = manager-attends               recurring: mark the one
+ *   flag_at     = 3 months                      due nearest this long after
+ *   flag_label  = "3 month review ..."          the start, in these words
+ *   also        = 20 working days               one-off: a second figure
+ *   also_label  = "20 working days"             from the same anchor
+ *
+ *   [not_modelled:ID]                           a timescale the document
+ *   source, quote                               states that cinplan does
+ *   reason      = why it is not computed        not compute (required)
  *
  * Units: working day(s), day(s), week(s), month(s).  Anchors meeting, review
  * and visit make a per-occurrence rule (minutes, notice, written-update,
@@ -100,6 +109,8 @@ struct rule {
 	struct span	 offset;	/* one-off and per-occurrence rules */
 	struct span	 every[RULE_MAX_EVERY];	/* by review ordinal */
 	size_t		 nevery;	/* 0: not recurring */
+	int		 final;		/* a recurring kind's final occurrence:
+					   anchor and offset, ends the chain */
 	int		 has_earliest;
 	struct span	 earliest;
 	int		 has_reduce;
@@ -114,8 +125,27 @@ struct rule {
 	char		*source;	/* never NULL after loading */
 	char		*quote;		/* NULL only when not_set */
 	char		*note;		/* may be NULL */
+	char		*flag;		/* recurring: a name marking the
+					   occurrence due nearest flag_at after
+					   the chain's start; NULL: none */
+	struct span	 flag_at;
+	char		*flag_label;	/* words for the marked one */
+	int		 has_also;	/* one-off: a second figure from the
+					   same anchor, given in words */
+	struct span	 also;
+	char		*also_label;
 	char		*file;		/* where the rule was defined */
 	int		 line;		/* line of its [rule:ID] header */
+};
+
+/* A timescale the document states that cinplan does not compute. */
+struct unmodelled {
+	char		*id;		/* section name after "not_modelled:" */
+	char		*source;
+	char		*quote;
+	char		*reason;
+	char		*file;
+	int		 line;
 };
 
 struct area {
@@ -138,6 +168,8 @@ struct profile {
 	size_t		 nclosures;
 	struct rule	*rules;		/* own and inherited, in file order */
 	size_t		 nrules;
+	struct unmodelled *unmodelled;	/* own and inherited */
+	size_t		 nunmodelled;
 };
 
 /*

@@ -34,6 +34,23 @@ struct facts {
 	size_t		 nvisits;
 	int		 visits_unnumbered; /* visits[0] is the last of an
 					   unknown number: seq 0 (unknown) */
+	int		 supervision_order; /* the date the order was made */
+	int		 allocated;	/* allocation to a social worker */
+	int		 step_down_decision; /* decision to step down to early
+					   help: the final review */
+	const int	*failed_visits;	/* ascending; borrowed */
+	size_t		 nfailed_visits;
+	/*
+	 * Held occurrences of the other kinds (minutes, notices, updates...),
+	 * ascending, one per occurrence in order; borrowed.  A kind in
+	 * done_latest has one date, the latest occurrence's (a caseload's
+	 * minutes_sent); a kind in tracked is recorded by the case even
+	 * when it gives no date (convention 12).
+	 */
+	const int	*done[KIND_COUNT];
+	size_t		 ndone[KIND_COUNT];
+	unsigned	 done_latest;	/* 1u << enum kind */
+	unsigned	 tracked;	/* 1u << enum kind */
 	unsigned	 flags;		/* enum fact_flag */
 	enum plan_type	 plan_type;
 	int		 area;		/* index into the profile's areas, or -1 */
@@ -44,7 +61,9 @@ enum status {
 	ST_LATE,		/* held after due */
 	ST_OVERDUE,		/* not held, due before as-of */
 	ST_DUE_SOON,		/* not held, due within the window */
-	ST_UPCOMING
+	ST_UPCOMING,
+	ST_REACHED,		/* a milestone whose date is past */
+	ST_UNRECORDED		/* past, of a kind the case does not track */
 };
 
 struct item {
@@ -58,6 +77,10 @@ struct item {
 	int			 held;		/* DATE_NONE if not held */
 	int			 projected;
 	enum status		 status;
+	int			 flagged;	/* carries its rule's flag (the
+						   review nearest flag_at) */
+	int			 also;		/* the rule's second figure, or
+						   DATE_NONE */
 	const struct rule	*rule;		/* borrowed from the profile */
 };
 
@@ -83,6 +106,9 @@ struct sched_opts {
 	size_t		 max_items;	/* 0: SCHED_MAX_ITEMS */
 	int		 proven;	/* only items the facts prove: stop a
 					   chain at its first projected item */
+	int		 possible;	/* refuse facts dated after as_of
+					   (convention 15); the commands set
+					   it, arithmetic alone need not */
 };
 
 #define SCHED_MAX_ITEMS	10000
@@ -113,6 +139,11 @@ struct sched_rules {
 	size_t			 nnotset;
 	const struct rule	*miles[SCHED_MAX_RULES]; /* wanted milestones */
 	size_t			 nmiles;
+	const struct rule	*final[KIND_COUNT]; /* KC_RECUR: the rule of
+						   the chain's final occurrence */
+	const struct rule	*oneoffs[SCHED_MAX_RULES]; /* wanted one-offs
+						   other than milestones */
+	size_t			 noneoffs;
 };
 
 struct schedule {
@@ -137,12 +168,15 @@ enum sched_err {
 	SE_NEED_FACT,		/* nothing to anchor the plan start on */
 	SE_ORDER,		/* held dates out of order */
 	SE_RANGE,		/* a date left the supported range */
-	SE_LIMIT		/* more than max_items */
+	SE_LIMIT,		/* more than max_items */
+	SE_FACT			/* an impossible fact (convention 15) */
 };
 
 struct sched_error {
 	enum sched_err	 code;
-	enum anchor	 anchor;	/* SE_NEED_FACT: the fact wanted */
+	enum anchor	 anchor;	/* SE_NEED_FACT: the fact wanted;
+					   SE_FACT: the fact at fault, or
+					   ANCHOR_NONE with kind */
 	enum kind	 kind;		/* the item being computed */
 	char		 msg[256];	/* a sentence, without a "cinplan:" prefix */
 };

@@ -962,6 +962,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	r.so.kinds = kind_checked();
 	/* Findings and figures alike count only what the caseload proves. */
 	r.so.proven = 1;
+	r.so.possible = 1;
 	if ((cl = open_rows(&r, &fd)) == NULL) {
 		run_free(&r);
 		return EXIT_USAGE;
@@ -1104,6 +1105,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "-o FILE.ics is required (- for standard"
 		    " output)");
 	r.so.as_of = cli_as_of(c);
+	r.so.possible = 1;
 	if (r.so.until == DATE_NONE &&
 	    (r.so.until = date_add_months(r.so.as_of, 6)) == DATE_NONE)
 		r.so.until = DATE_MAX;

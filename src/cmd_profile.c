@@ -109,6 +109,16 @@ show_rule(FILE *f, const struct profile *p, const struct rule *r)
 			}
 		fputc('\n', f);
 	}
+	if (r->flag != NULL) {
+		span_format(&r->flag_at, buf, sizeof(buf));
+		fprintf(f, "  marks:   the one due nearest %s after the %s as"
+		    " %s (%s)\n", buf, kind_info(r->kind)->start ==
+		    ANCHOR_ASSESSMENT ? "assessment" : "plan start",
+		    r->flag, r->flag_label);
+	}
+	if (r->has_also)
+		fprintf(f, "  also:    %s (%s)\n", span_format(&r->also, buf,
+		    sizeof(buf)), r->also_label);
 	fprintf(f, "  source:  %s\n", r->source);
 	if (r->quote != NULL)
 		fprintf(f, "  quote:   \"%s\"\n", r->quote);
@@ -120,9 +130,10 @@ show_rule(FILE *f, const struct profile *p, const struct rule *r)
 static int
 profile_show(struct cli *c, const char *spec)
 {
-	struct profile	*p;
-	const char	*area;
-	char		 buf[DATE_STRLEN];
+	struct profile		*p;
+	const struct unmodelled	*u;
+	const char		*area;
+	char			 buf[DATE_STRLEN];
 	size_t		 i;
 
 	if ((p = cli_profile(c, spec, &area)) == NULL)
@@ -148,6 +159,17 @@ profile_show(struct cli *c, const char *spec)
 	fprintf(c->out, "file: %s\n", p->file);
 	for (i = 0; i < p->nrules; i++)
 		show_rule(c->out, p, &p->rules[i]);
+	if (p->nunmodelled > 0)
+		fputs("\nStated in the document, not computed by cinplan:\n",
+		    c->out);
+	for (i = 0; i < p->nunmodelled; i++) {
+		u = &p->unmodelled[i];
+		fprintf(c->out, "\n[not_modelled:%s]\n", u->id);
+		fprintf(c->out, "  source:  %s\n", u->source);
+		fprintf(c->out, "  quote:   \"%s\"\n", u->quote);
+		fprintf(c->out, "  reason:  %s\n", u->reason);
+		fprintf(c->out, "  defined: %s:%d\n", u->file, u->line);
+	}
 	profile_free(p);
 	return EXIT_OK;
 }

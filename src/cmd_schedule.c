@@ -34,7 +34,12 @@ enum {
 	OPT_FORMAT,
 	OPT_DATE_STYLE,
 	OPT_ALARM,
-	OPT_WORKER
+	OPT_WORKER,
+	OPT_SUPERVISION_ORDER,
+	OPT_ALLOCATED,
+	OPT_STEP_DOWN_DECISION,
+	OPT_FAILED_VISIT,
+	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
 static const struct cli_opt schedule_opts[] = {
@@ -58,6 +63,17 @@ static const struct cli_opt schedule_opts[] = {
 	{ "date-style", 1, OPT_DATE_STYLE },
 	{ "alarm", 1, OPT_ALARM },
 	{ "worker", 1, OPT_WORKER },
+	{ "supervision-order", 1, OPT_SUPERVISION_ORDER },
+	{ "allocated", 1, OPT_ALLOCATED },
+	{ "step-down-decision", 1, OPT_STEP_DOWN_DECISION },
+	{ "failed-visit", 1, OPT_FAILED_VISIT },
+	{ "minutes", 1, OPT_DONE + KIND_MINUTES },
+	{ "notice", 1, OPT_DONE + KIND_NOTICE },
+	{ "written-update", 1, OPT_DONE + KIND_WRITTEN_UPDATE },
+	{ "visit-record", 1, OPT_DONE + KIND_VISIT_RECORD },
+	{ "plan-update", 1, OPT_DONE + KIND_PLAN_UPDATE },
+	{ "assessment-update", 1, OPT_DONE + KIND_ASSESSMENT_UPDATE },
+	{ "safety-plan", 1, OPT_DONE + KIND_SAFETY_PLAN },
 	{ NULL, 0, 0 }
 };
 
@@ -205,6 +221,8 @@ fact_flags(enum anchor a)
 		return "--rcpc (the review child protection conference)";
 	case ANCHOR_RESIDENCE:
 		return "--residence (the date the family became resident)";
+	case ANCHOR_SUPERVISION_ORDER:
+		return "--supervision-order (the date the order was made)";
 	default:
 		return "--first-meeting";
 	}
@@ -214,7 +232,18 @@ void
 cli_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
     const struct sched_error *e)
 {
-	if (e->code == SE_NEED_FACT && e->anchor == ANCHOR_PLAN_START)
+	if (e->code == SE_NEED_FACT && e->anchor == ANCHOR_PLAN_DECISION &&
+	    pt == PLAN_STEP_DOWN_CP)
+		cli_error(c, "%s: step-down-cp needs --rcpc or --plan-decision"
+		    " (the review child protection conference that agreed"
+		    " step-down), or --first-meeting if it has been held",
+		    p->id);
+	else if (e->code == SE_NEED_FACT &&
+	    e->anchor == ANCHOR_PLAN_DECISION && pt == PLAN_SUPERVISION_ORDER)
+		cli_error(c, "%s: supervision-order needs --supervision-order or"
+		    " --plan-decision (the date the order was made), or"
+		    " --first-meeting if it has been held", p->id);
+	else if (e->code == SE_NEED_FACT && e->anchor == ANCHOR_PLAN_START)
 		cli_error(c, "%s (%s) sets no timescale for the first meeting:"
 		    " give --first-meeting", p->id, plan_type_name(pt));
 	else if (e->code == SE_NEED_FACT)
@@ -257,21 +286,22 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct out_opts		 oo;
 	struct out_case		 oc;
 	struct out_writer	*w;
-	struct held		 reviews, visits;
+	struct held		 reviews, visits, failed, *done;
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
 	const char		*worker, *env, *flag;
 	char			 err[512];
 	long			 n;
-	int			 id, fmt, rc, *slot, a;
+	int			 id, fmt, rc, *slot, a, k;
 
 	facts_init(&f);
 	memset(&so, 0, sizeof(so));
 	memset(&oo, 0, sizeof(oo));
 	memset(&st, 0, sizeof(st));
 	memset(&s, 0, sizeof(s));
-	reviews.n = visits.n = 0;
+	reviews.n = visits.n = failed.n = 0;
+	done = xcalloc(KIND_COUNT, sizeof(*done));
 	spec = area = pt = case_id = worker = NULL;
 	so.until = DATE_NONE;
 	so.within = 5;
@@ -282,14 +312,18 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		flag = NULL;
 		switch (id) {
 		case -2:
-			return EXIT_USAGE;
+			goto usage;
 		case OPT_HELP:
+			free(done);
 			return cli_help(c);
 		case 0:
-			return cli_usage(c, "unexpected argument '%s'", arg);
+			cli_usage(c, "unexpected argument '%s'", arg);
+			goto usage;
 		case OPT_PROFILE:
-			if (spec != NULL)
-				return cli_usage(c, "--profile is given twice");
+			if (spec != NULL) {
+				cli_usage(c, "--profile is given twice");
+				goto usage;
+			}
 			spec = arg;
 			break;
 		case OPT_AREA:
@@ -330,61 +364,94 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_REVIEW:
 			if (add_held(c, &reviews, "--review", arg) == -1)
-				return EXIT_USAGE;
+				goto usage;
 			break;
 		case OPT_VISIT:
 			if (add_held(c, &visits, "--visit", arg) == -1)
-				return EXIT_USAGE;
+				goto usage;
 			break;
 		case OPT_MANAGER_AGREED:
 			f.flags |= FACT_MANAGER_AGREED;
 			break;
 		case OPT_KIND:
 			if (cli_kinds(c, arg, &so.kinds) == -1)
-				return EXIT_USAGE;
+				goto usage;
 			break;
 		case OPT_WITHIN:
 			if (cli_long(c, "--within", arg, 0, 1000, &n) == -1)
-				return EXIT_USAGE;
+				goto usage;
 			so.within = (int)n;
 			break;
 		case OPT_UNTIL:
 			if (cli_date(c, "--until", arg, &so.until) == -1)
-				return EXIT_USAGE;
+				goto usage;
 			break;
 		case OPT_FORMAT:
-			if ((fmt = out_format_parse(arg)) == -1)
-				return cli_usage(c, "--format: unknown format"
+			if ((fmt = out_format_parse(arg)) == -1) {
+				cli_usage(c, "--format: unknown format"
 				    " '%s' (text, json, csv or ics)", arg);
+				goto usage;
+			}
 			break;
 		case OPT_DATE_STYLE:
 			if (strcmp(arg, "iso") == 0)
 				oo.date_style = DSTYLE_ISO;
 			else if (strcmp(arg, "uk") == 0)
 				oo.date_style = DSTYLE_UK;
-			else
-				return cli_usage(c, "--date-style: '%s' is"
+			else {
+				cli_usage(c, "--date-style: '%s' is"
 				    " not iso or uk", arg);
+				goto usage;
+			}
 			break;
 		case OPT_ALARM:
 			if (cli_long(c, "--alarm", arg, 0, 365,
 			    &oo.alarm_days) == -1)
-				return EXIT_USAGE;
+				goto usage;
+			break;
+		case OPT_SUPERVISION_ORDER:
+			slot = &f.supervision_order;
+			flag = "--supervision-order";
+			break;
+		case OPT_ALLOCATED:
+			slot = &f.allocated;
+			flag = "--allocated";
+			break;
+		case OPT_STEP_DOWN_DECISION:
+			slot = &f.step_down_decision;
+			flag = "--step-down-decision";
+			break;
+		case OPT_FAILED_VISIT:
+			if (add_held(c, &failed, "--failed-visit", arg) == -1)
+				goto usage;
 			break;
 		default:
-			return cli_usage(c, "option not valid here");
+			if (id >= OPT_DONE && id < OPT_DONE + KIND_COUNT) {
+				k = id - OPT_DONE;
+				snprintf(err, sizeof(err), "--%s",
+				    kind_name((enum kind)k));
+				if (add_held(c, &done[k], err, arg) == -1)
+					goto usage;
+				break;
+			}
+			cli_usage(c, "option not valid here");
+			goto usage;
 		}
 		if (slot != NULL) {
-			if (*slot != DATE_NONE)
-				return cli_usage(c, "%s is given twice", flag);
+			if (*slot != DATE_NONE) {
+				cli_usage(c, "%s is given twice", flag);
+				goto usage;
+			}
 			if (cli_date(c, flag, arg, slot) == -1)
-				return EXIT_USAGE;
+				goto usage;
 		}
 	}
-	if (spec == NULL)
-		return cli_usage(c, "--profile is required");
+	if (spec == NULL) {
+		cli_usage(c, "--profile is required");
+		goto usage;
+	}
 	if ((p = cli_profile(c, spec, &spec_area)) == NULL)
-		return EXIT_USAGE;
+		goto usage;
 	rc = EXIT_USAGE;
 	cal = NULL;
 	w = NULL;
@@ -405,7 +472,16 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	f.nreviews = reviews.n;
 	f.visits = visits.v;
 	f.nvisits = visits.n;
+	qsort(failed.v, failed.n, sizeof(int), cmp_int);
+	f.failed_visits = failed.v;
+	f.nfailed_visits = failed.n;
+	for (k = 0; k < KIND_COUNT; k++) {
+		qsort(done[k].v, done[k].n, sizeof(int), cmp_int);
+		f.done[k] = done[k].v;
+		f.ndone[k] = done[k].n;
+	}
 	so.as_of = cli_as_of(c);
+	so.possible = 1;
 	if (so.until == DATE_NONE &&
 	    (so.until = date_add_months(so.as_of, 6)) == DATE_NONE)
 		so.until = DATE_MAX;
@@ -443,5 +519,9 @@ out:
 	sched_free(&s);
 	cal_free(cal);
 	profile_free(p);
+	free(done);
 	return rc;
+usage:
+	free(done);
+	return EXIT_USAGE;
 }

@@ -265,26 +265,19 @@ cat_uint(char *buf, size_t sz, size_t *len, unsigned v)
 	cat(buf, sz, len, p);
 }
 
-/*
- * Written without printf: the nightly check calls this for every finding.
- * Minutes and written updates number the meetings (1 is the initial
- * meeting's); a notice its review; a visit record its visit.
- */
-const char *
-out_what(const struct item *it, char *buf, size_t sz)
+/* The occurrence's number in words, after its label. */
+static void
+what_seq(const struct item *it, char *buf, size_t sz, size_t *lenp)
 {
 	const char	*in;
 	unsigned	 n;
-	size_t		 len;
+	size_t		 len = *lenp;
 
-	len = 0;
-	buf[0] = '\0';
-	cat(buf, sz, &len, it->rule->label);
 	if (it->seq == 0 && it->kind != KIND_MILESTONE) {
 		/* Counted from the last one recorded, number unknown. */
 		if (it->after == 0) {
 			cat(buf, sz, &len, " (last recorded)");
-			return buf;
+			goto out;
 		}
 		cat(buf, sz, &len, " (next");
 		if (it->after > 1) {
@@ -292,7 +285,7 @@ out_what(const struct item *it, char *buf, size_t sz)
 			cat_uint(buf, sz, &len, it->after - 1);
 		}
 		cat(buf, sz, &len, ")");
-		return buf;
+		goto out;
 	}
 	in = NULL;
 	n = it->seq;
@@ -300,11 +293,11 @@ out_what(const struct item *it, char *buf, size_t sz)
 	case KSEQ_PLAIN:
 		cat(buf, sz, &len, " ");
 		cat_uint(buf, sz, &len, it->seq);
-		return buf;
+		goto out;
 	case KSEQ_MEETING:
 		if (it->seq == 1) {
 			cat(buf, sz, &len, " (initial meeting)");
-			return buf;
+			goto out;
 		}
 		in = " (review ";
 		n = it->seq - 1;
@@ -316,11 +309,33 @@ out_what(const struct item *it, char *buf, size_t sz)
 		in = " (visit ";
 		break;
 	default:
-		return buf;
+		goto out;
 	}
 	cat(buf, sz, &len, in);
 	cat_uint(buf, sz, &len, n);
 	cat(buf, sz, &len, ")");
+out:
+	*lenp = len;
+}
+
+/*
+ * Written without printf: the nightly check calls this for every finding.
+ * Minutes and written updates number the meetings (1 is the initial
+ * meeting's); a notice its review; a visit record its visit.
+ */
+const char *
+out_what(const struct item *it, char *buf, size_t sz)
+{
+	size_t		 len;
+
+	len = 0;
+	buf[0] = '\0';
+	cat(buf, sz, &len, it->rule->label);
+	what_seq(it, buf, sz, &len);
+	if (it->flagged && it->rule->flag_label != NULL) {
+		cat(buf, sz, &len, ": ");
+		cat(buf, sz, &len, it->rule->flag_label);
+	}
 	return buf;
 }
 
@@ -382,6 +397,16 @@ anchor_words(enum anchor a)
 		return "each review";
 	case ANCHOR_VISIT:
 		return "each visit";
+	case ANCHOR_SUPERVISION_ORDER:
+		return "the Supervision Order is made";
+	case ANCHOR_FAILED_VISIT:
+		return "each failed visit";
+	case ANCHOR_ALLOCATED:
+		return "allocation to a social worker";
+	case ANCHOR_STEP_DOWN_DECISION:
+		return "the decision to step down to early help";
+	case ANCHOR_ASSESSMENT_UPDATE:
+		return "each updated assessment";
 	default:
 		return "?";
 	}
@@ -398,7 +423,7 @@ out_rule_words(const struct rule *r, char *buf, size_t sz)
 	struct span	 sp;
 	char		 a[48], b[48];
 	size_t		 i, len;
-	const char	*after;
+	const char	*after, *from;
 
 	buf[0] = '\0';
 	if (r->not_set) {
@@ -407,16 +432,19 @@ out_rule_words(const struct rule *r, char *buf, size_t sz)
 	}
 	if (r->nevery > 0) {
 		after = kind_info(r->kind)->after;
+		from = kind_info(r->kind)->start == ANCHOR_ASSESSMENT ?
+		    "the assessment" : "the plan start";
 		if (r->nevery == 1 && r->has_earliest)
-			snprintf(buf, sz, "no earlier than %s and no later than"
-			    " %s after the previous %s (the first after the"
-			    " plan start)",
+			snprintf(buf, sz, "from %s and no later than %s after"
+			    " the previous %s (the first after %s)",
 			    span_format(&r->earliest, a, sizeof(a)),
-			    span_format(&r->every[0], b, sizeof(b)), after);
+			    span_format(&r->every[0], b, sizeof(b)), after,
+			    from);
 		else if (r->nevery == 1)
 			snprintf(buf, sz, "every %s after the previous %s"
-			    " (the first after the plan start)",
-			    span_format(&r->every[0], a, sizeof(a)), after);
+			    " (the first after %s)",
+			    span_format(&r->every[0], a, sizeof(a)), after,
+			    from);
 		else {
 			len = 0;
 			for (i = 0; i < r->nevery && len < sz; i++) {
@@ -454,7 +482,8 @@ out_rule_words(const struct rule *r, char *buf, size_t sz)
 	} else
 		snprintf(buf, sz, "%s after %s%s", span_format(&sp, a,
 		    sizeof(a)), anchor_words(r->anchor),
-		    r->kind == KIND_MILESTONE ? " (a marker: never moved)" : "");
+		    r->kind == KIND_MILESTONE ? " (a marker: never moved)" :
+		    r->final ? " (the final one)" : "");
 	return buf;
 }
 
@@ -467,8 +496,13 @@ out_note_text(const struct note *n, char *buf, size_t sz)
 		    kind_name(n->kind), n->rule->source);
 		break;
 	case NOTE_NO_ANCHOR:
-		snprintf(buf, sz, "%s: not scheduled: no %s date given",
-		    kind_name(n->kind), anchor_name(n->anchor));
+		if (n->anchor == ANCHOR_PLAN_START)
+			snprintf(buf, sz, "%s: not scheduled: counted from the"
+			    " plan start, and no first-meeting date is given",
+			    kind_name(n->kind));
+		else
+			snprintf(buf, sz, "%s: not scheduled: no %s date given",
+			    kind_name(n->kind), anchor_name(n->anchor));
 		break;
 	case NOTE_UNKNOWN_COUNT:
 		snprintf(buf, sz, "%s: cannot be checked: how many were held"

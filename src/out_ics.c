@@ -851,9 +851,11 @@ describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
 	else
 		sbuf_printf(b, "%s: due %s.\n", what, day_words(it->due, d1));
 	if (it->earliest != DATE_NONE)
-		sbuf_printf(b, "Window: no earlier than %s, no later than "
-		    "%s.\n", day_words(it->earliest, d1),
-		    date_format(it->due, d2));
+		sbuf_printf(b, "Window: from %s, no later than %s.\n",
+		    day_words(it->earliest, d1), date_format(it->due, d2));
+	if (r->has_also && it->also != DATE_NONE)
+		sbuf_printf(b, "%s: %s.\n", r->also_label,
+		    day_words(it->also, d1));
 	if (x->as_of >= DATE_MIN && x->as_of <= DATE_MAX)
 		sbuf_printf(b, "Status as of %s: %s.\n",
 		    date_format(x->as_of, d1), status_name(it->status));

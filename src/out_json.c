@@ -114,6 +114,16 @@ json_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		    cal_between(c->cal, st->o->as_of, it->due));
 		fputs(", \"label\": ", f);
 		out_json_string(f, out_what(it, buf, sizeof(buf)));
+		if (it->flagged && it->rule->flag != NULL) {
+			fputs(", \"flag\": ", f);
+			out_json_string(f, it->rule->flag);
+		}
+		if (it->rule->has_also && it->also != DATE_NONE) {
+			fputs(", \"also\": ", f);
+			json_date(f, it->also);
+			fputs(", \"also_label\": ", f);
+			out_json_string(f, it->rule->also_label);
+		}
 		fputs(", \"rule\": ", f);
 		out_json_string(f, out_rule_words(it->rule, buf, sizeof(buf)));
 		fputs(", \"source\": ", f);

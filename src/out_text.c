@@ -84,6 +84,10 @@ when(const struct out_opts *o, const struct out_case *c, const struct item *it,
 		snprintf(buf, sz, "today");
 	else if (it->due > o->as_of)
 		snprintf(buf, sz, "in %ld working day%s", n, n == 1 ? "" : "s");
+	else if (it->status == ST_REACHED)
+		snprintf(buf, sz, "passed");
+	else if (it->status == ST_UNRECORDED)
+		snprintf(buf, sz, "not recorded");
 	else if (n == 0)
 		snprintf(buf, sz, "overdue");
 	else
@@ -114,10 +118,15 @@ what(const struct out_opts *o, const struct item *it, char *buf, size_t sz)
 {
 	char	 w[256], d[32];
 
+	char	 a[32];
+
 	out_what(it, w, sizeof(w));
 	if (it->earliest != DATE_NONE)
-		snprintf(buf, sz, "%s (not before %s)", w,
+		snprintf(buf, sz, "%s (window from %s)", w,
 		    day(o, it->earliest, d, sizeof(d)));
+	else if (it->rule->has_also && it->also != DATE_NONE)
+		snprintf(buf, sz, "%s (%s: %s)", w, it->rule->also_label,
+		    day(o, it->also, a, sizeof(a)));
 	else
 		snprintf(buf, sz, "%s", w);
 	return buf;
@@ -162,12 +171,12 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		anyproj |= it->projected;
 	}
 	if (c->s->n > 0)
-		fprintf(f, "  %-*s  %-*s  %-*s  %-8s  %s\n",
+		fprintf(f, "  %-*s  %-*s  %-*s  %-10s  %s\n",
 		    o->date_style == DSTYLE_UK ? 15 : 14, "DUE", (int)ww,
 		    "WHAT", (int)whw, "WHEN", "STATUS", "SOURCE");
 	for (i = 0; i < c->s->n; i++) {
 		it = &c->s->items[i];
-		fprintf(f, "%c %s  %-*s  %-*s  %s%-8s%s  %s\n",
+		fprintf(f, "%c %s  %-*s  %-*s  %s%-10s%s  %s\n",
 		    it->projected ? '~' : ' ', day(o, it->due, d, sizeof(d)),
 		    (int)ww, what(o, it, w, sizeof(w)), (int)whw,
 		    when(o, c, it, wh, sizeof(wh)),

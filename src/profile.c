@@ -51,7 +51,9 @@
 
 static const char *const anchor_names[ANCHOR_COUNT] = {
 	"none", "referral", "assessment", "plan-decision", "rcpc",
-	"residence", "plan-start", "meeting", "review", "visit"
+	"residence", "plan-start", "meeting", "review", "visit",
+	"supervision-order", "failed-visit", "allocated", "step-down-decision",
+	"assessment-update"
 };
 
 static const char *const plan_names[PLAN_COUNT] = {
@@ -1250,13 +1252,15 @@ enum {
 	RK_KIND, RK_NAME, RK_ANCHOR, RK_OFFSET, RK_EVERY, RK_EARLIEST,
 	RK_REDUCE_TO, RK_REDUCE_AFTER, RK_REDUCE_WHEN, RK_PLAN_TYPES,
 	RK_AREAS, RK_ONLY_UNHELD, RK_NOT_SET, RK_LABEL, RK_SOURCE, RK_QUOTE,
-	RK_NOTE, RK__N
+	RK_NOTE, RK_FLAG, RK_FLAG_AT, RK_FLAG_LABEL, RK_ALSO, RK_ALSO_LABEL,
+	RK__N
 };
 
 static const char *const rule_keys[RK__N] = {
 	"kind", "name", "anchor", "offset", "every", "earliest", "reduce_to",
 	"reduce_after", "reduce_when", "plan_types", "areas", "only_unheld",
-	"not_set", "label", "source", "quote", "note"
+	"not_set", "label", "source", "quote", "note", "flag", "flag_at",
+	"flag_label", "also", "also_label"
 };
 
 static char *
@@ -1474,6 +1478,40 @@ parse_rule_areas(struct pfile *pf, const struct profile *p, const char *sec,
 	return set;
 }
 
+/* A recurring rule's flag: the occurrence due nearest flag_at. */
+static void
+parse_flag(struct pfile *pf, const char *sec, struct rule *r,
+    const struct kv *kv)
+{
+	size_t	 i;
+
+	if (kv[RK_FLAG].line == 0) {
+		for (i = RK_FLAG_AT; i <= RK_FLAG_LABEL; i++)
+			if (kv[i].line != 0)
+				perr(pf, kv[i].line, "[%s] %s: only with flag",
+				    sec, rule_keys[i]);
+		return;
+	}
+	if (kv[RK_FLAG].v == NULL || !slug_ok(kv[RK_FLAG].v,
+	    strlen(kv[RK_FLAG].v))) {
+		perr(pf, kv[RK_FLAG].line, "[%s] flag: '%s' is not a flag name "
+		    "(lower-case letters, digits and '-')", sec,
+		    kv[RK_FLAG].v != NULL ? kv[RK_FLAG].v : "");
+		return;
+	}
+	if (kv[RK_FLAG_AT].line == 0) {
+		perr(pf, kv[RK_FLAG].line, "[%s] flag_at: missing (flag needs "
+		    "flag_at)", sec);
+		return;
+	}
+	if (get_span(pf, sec, "flag_at", kv[RK_FLAG_AT].v,
+	    kv[RK_FLAG_AT].line, 1, &r->flag_at) == -1)
+		return;
+	r->flag = xstrdup(kv[RK_FLAG].v);
+	r->flag_label = xstrdup(kv[RK_FLAG_LABEL].v != NULL ?
+	    kv[RK_FLAG_LABEL].v : kv[RK_FLAG].v);
+}
+
 /* Fill r from section s; returns 0, or -1 if anything was wrong. */
 static int
 parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
@@ -1487,7 +1525,7 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 	const char	*sec, *str;
 	enum kind_class rc;
 	size_t		 nerr, i;
-	int		 k, haskind, b;
+	int		 k, haskind, b, a;
 
 	nerr = pf->nerr;
 	sec = s->name;
@@ -1568,7 +1606,18 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 		return -1;
 
 	rc = kind_info(r->kind)->class;
-	if (rc == KC_RECUR) {
+	if (rc == KC_RECUR && kv[RK_EVERY].line == 0 &&
+	    kv[RK_ANCHOR].v != NULL &&
+	    (a = anchor_parse(kv[RK_ANCHOR].v)) != -1 &&
+	    (kind_info(r->kind)->anchors & (1u << a)) != 0) {
+		/* The chain's final occurrence, from a fact. */
+		r->final = 1;
+		for (i = RK_EARLIEST; i <= RK_REDUCE_WHEN; i++)
+			if (kv[i].line != 0)
+				perr(pf, kv[i].line, "[%s] %s: only with every",
+				    sec, rule_keys[i]);
+		parse_anchored(pf, s, r, kv);
+	} else if (rc == KC_RECUR) {
 		if (kv[RK_ANCHOR].line != 0)
 			perr(pf, kv[RK_ANCHOR].line, "[%s] anchor: %s rules "
 			    "repeat with every, not anchor", sec,
@@ -1579,6 +1628,7 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 			    kind_name(r->kind));
 		if (need(pf, s, &kv[RK_EVERY], "every"))
 			parse_recurring(pf, sec, r, kv);
+		parse_flag(pf, sec, r, kv);
 	} else {
 		for (i = RK_EVERY; i <= RK_REDUCE_WHEN; i++)
 			if (kv[i].line != 0)
@@ -1586,6 +1636,25 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 				    "and visit rules", sec, rule_keys[i]);
 		parse_anchored(pf, s, r, kv);
 	}
+	if (rc != KC_RECUR || r->final)
+		for (i = RK_FLAG; i <= RK_FLAG_LABEL; i++)
+			if (kv[i].line != 0)
+				perr(pf, kv[i].line, "[%s] %s: only for review "
+				    "and visit rules with every", sec,
+				    rule_keys[i]);
+	if (kv[RK_ALSO].line != 0 && (rc == KC_RECUR || rc == KC_PEROCC ||
+	    r->kind == KIND_MILESTONE))
+		perr(pf, kv[RK_ALSO].line, "[%s] also: only for one-off "
+		    "rules (assessment, first-meeting, safety-plan)", sec);
+	else if (kv[RK_ALSO].v != NULL && get_span(pf, sec, "also",
+	    kv[RK_ALSO].v, kv[RK_ALSO].line, 0, &r->also) == 0) {
+		r->has_also = 1;
+		r->also_label = xstrdup(kv[RK_ALSO_LABEL].v != NULL ?
+		    kv[RK_ALSO_LABEL].v : kv[RK_ALSO].v);
+	}
+	if (kv[RK_ALSO_LABEL].line != 0 && kv[RK_ALSO].line == 0)
+		perr(pf, kv[RK_ALSO_LABEL].line, "[%s] also_label: only with "
+		    "also", sec);
 	if (kv[RK_ONLY_UNHELD].line != 0 && rc != KC_PEROCC)
 		perr(pf, kv[RK_ONLY_UNHELD].line, "[%s] only_unheld: only for "
 		    "minutes, notice, written-update and visit-record rules",
@@ -1593,7 +1662,80 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 	return pf->nerr == nerr ? 0 : -1;
 }
 
+static void	 unmodelled_free(struct unmodelled *);
+
+/* [not_modelled:ID]: what the document states and cinplan does not compute. */
+static void
+parse_unmodelled(struct pfile *pf, struct profile *p, const struct ssec *s)
+{
+	static const char *const keys[] = { "source", "quote", "reason" };
+	struct kv		 kv[3];
+	struct unmodelled	*u;
+	const char		*id;
+
+	id = s->name + strlen("not_modelled:");
+	if (*id == '\0') {
+		perr(pf, s->line, "[%s]: an entry needs an id: "
+		    "[not_modelled:ID]", s->name);
+		return;
+	}
+	gather(pf, s, keys, 3, kv);
+	if (!need(pf, s, &kv[0], "source") || !need(pf, s, &kv[1], "quote") ||
+	    !need(pf, s, &kv[2], "reason"))
+		return;
+	p->unmodelled = xreallocarray(p->unmodelled, p->nunmodelled + 1,
+	    sizeof(*p->unmodelled));
+	u = &p->unmodelled[p->nunmodelled++];
+	u->id = xstrdup(id);
+	u->source = xstrdup(kv[0].v);
+	u->quote = xstrdup(kv[1].v);
+	u->reason = xstrdup(kv[2].v);
+	u->file = xstrdup(pf->file);
+	u->line = s->line;
+}
+
+/* Base entries first; an own entry with a base entry's id replaces it. */
+static void
+merge_unmodelled(struct profile *p, struct profile *base)
+{
+	struct unmodelled	*v;
+	size_t			 i, j, n;
+
+	if (base == NULL || base->nunmodelled == 0)
+		return;
+	v = xcalloc(base->nunmodelled + p->nunmodelled, sizeof(*v));
+	n = 0;
+	for (i = 0; i < base->nunmodelled; i++) {
+		for (j = 0; j < p->nunmodelled; j++)
+			if (strcmp(p->unmodelled[j].id,
+			    base->unmodelled[i].id) == 0)
+				break;
+		if (j < p->nunmodelled)
+			unmodelled_free(&base->unmodelled[i]);
+		else
+			v[n++] = base->unmodelled[i];
+	}
+	for (j = 0; j < p->nunmodelled; j++)
+		v[n++] = p->unmodelled[j];
+	free(base->unmodelled);
+	base->unmodelled = NULL;
+	base->nunmodelled = 0;
+	free(p->unmodelled);
+	p->unmodelled = v;
+	p->nunmodelled = n;
+}
+
 /* --- putting a profile together ------------------------------------------- */
+
+static void
+unmodelled_free(struct unmodelled *u)
+{
+	free(u->id);
+	free(u->source);
+	free(u->quote);
+	free(u->reason);
+	free(u->file);
+}
 
 static void
 rule_free(struct rule *r)
@@ -1604,6 +1746,9 @@ rule_free(struct rule *r)
 	free(r->source);
 	free(r->quote);
 	free(r->note);
+	free(r->flag);
+	free(r->flag_label);
+	free(r->also_label);
 	free(r->file);
 }
 
@@ -1617,6 +1762,9 @@ profile_free(struct profile *p)
 	for (i = 0; i < p->nrules; i++)
 		rule_free(&p->rules[i]);
 	free(p->rules);
+	for (i = 0; i < p->nunmodelled; i++)
+		unmodelled_free(&p->unmodelled[i]);
+	free(p->unmodelled);
 	for (i = 0; i < p->nareas; i++) {
 		free(p->areas[i].id);
 		free(p->areas[i].name);
@@ -1745,6 +1893,8 @@ cmp_rref(const void *a, const void *b)
 
 	if (x->r->kind != y->r->kind)
 		return x->r->kind < y->r->kind ? -1 : 1;
+	if (x->r->final != y->r->final)
+		return x->r->final - y->r->final;
 	c = strcmp(x->r->name != NULL ? x->r->name : "",
 	    y->r->name != NULL ? y->r->name : "");
 	if (c != 0)
@@ -1755,7 +1905,8 @@ cmp_rref(const void *a, const void *b)
 static int
 same_group(const struct rule *a, const struct rule *b)
 {
-	return a->kind == b->kind && strcmp(a->name != NULL ? a->name : "",
+	return a->kind == b->kind && a->final == b->final &&
+	    strcmp(a->name != NULL ? a->name : "",
 	    b->name != NULL ? b->name : "") == 0;
 }
 
@@ -1877,10 +2028,12 @@ build(struct pfile *pf)
 			prof = i;
 		else if (strncmp(name, "rule:", 5) == 0)
 			nown++;
+		else if (strncmp(name, "not_modelled:", 13) == 0)
+			parse_unmodelled(pf, p, &sc->secs[i]);
 		else if (strncmp(name, "area:", 5) != 0)
 			perr(pf, sc->secs[i].line, "[%s]: unknown section "
-			    "(expected [profile], [area:ID] or [rule:ID])",
-			    name);
+			    "(expected [profile], [area:ID], [rule:ID] or "
+			    "[not_modelled:ID])", name);
 	}
 	if (prof == NONE)
 		perr(pf, 0, "no [profile] section");
@@ -1905,6 +2058,7 @@ build(struct pfile *pf)
 	free(own);
 	free(ownok);
 	merge_closures(p, base);
+	merge_unmodelled(p, base);
 	check_ambiguity(pf, p, ok);
 	free(ok);
 	profile_free(base);

@@ -10,6 +10,7 @@
  * from a projected date is marked projected.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ struct engine {
 	int			 need_occ;	/* a derived rule is wanted */
 	struct occ		*occ;		/* meetings and visits */
 	size_t			 nocc, occcap;
+	size_t			 ndone[KIND_COUNT]; /* f->done[k] used */
 };
 
 void
@@ -55,6 +57,8 @@ facts_init(struct facts *f)
 	memset(f, 0, sizeof(*f));
 	f->referral = f->assessment = f->plan_decision = DATE_NONE;
 	f->rcpc = f->residence = f->first_meeting = DATE_NONE;
+	f->supervision_order = f->allocated = DATE_NONE;
+	f->step_down_decision = DATE_NONE;
 	f->plan_type = PLAN_STANDARD;
 	f->area = -1;
 }
@@ -73,6 +77,10 @@ status_name(enum status st)
 		return "due-soon";
 	case ST_UPCOMING:
 		return "upcoming";
+	case ST_REACHED:
+		return "reached";
+	case ST_UNRECORDED:
+		return "unrecorded";
 	}
 	return "?";
 }
@@ -130,18 +138,36 @@ apply(const struct calendar *cal, int date, const struct span *sp, int roll)
 	default:
 		return DATE_NONE;
 	}
-	if (r != DATE_NONE && roll)
+	if (r != DATE_NONE && roll) {
 		r = cal_roll_back(cal, r);
+		/* Never back before what it counts from. */
+		if (r < date && sp->n > 0)
+			r = date;
+	}
 	return r;
 }
 
+/*
+ * Whether the case records kind k (convention 12): the plan's own steps
+ * always; another kind once one occurrence of it is given.
+ */
+static int
+tracked(const struct engine *en, enum kind k)
+{
+	return kind_info(k)->tracked || en->f->ndone[k] > 0 ||
+	    (en->f->tracked & (1u << k)) != 0;
+}
+
 static enum status
-status_of(const struct engine *en, int due, int held)
+status_of(const struct engine *en, enum kind k, int due, int held)
 {
 	if (held != DATE_NONE)
 		return held <= due ? ST_DONE : ST_LATE;
+	/* Milestones are markers, never deadlines (convention 11). */
+	if (k == KIND_MILESTONE)
+		return due < en->o->as_of ? ST_REACHED : ST_UPCOMING;
 	if (due < en->o->as_of)
-		return ST_OVERDUE;
+		return tracked(en, k) ? ST_OVERDUE : ST_UNRECORDED;
 	if (cal_between(en->cal, en->o->as_of, due) <= en->o->within)
 		return ST_DUE_SOON;
 	return ST_UPCOMING;
@@ -153,7 +179,10 @@ wanted(const struct engine *en, enum kind k)
 	return en->o->kinds == 0 || (en->o->kinds & (1u << k)) != 0;
 }
 
-/* Add an item unless it lies past the horizon (held items always count). */
+/*
+ * Add an item unless it lies past the horizon (held items and milestones,
+ * the markers of the plan's life, always count).
+ */
 static int
 emit(struct engine *en, const struct rule *r, unsigned seq, unsigned after,
     int due, int earliest, int held, int projected)
@@ -161,7 +190,8 @@ emit(struct engine *en, const struct rule *r, unsigned seq, unsigned after,
 	struct schedule	*s = en->s;
 	struct item	*it;
 
-	if (!wanted(en, r->kind) || (held == DATE_NONE && due > en->o->until))
+	if (!wanted(en, r->kind) || (held == DATE_NONE &&
+	    r->kind != KIND_MILESTONE && due > en->o->until))
 		return 0;
 	if (s->n == en->max)
 		return fail(en, SE_LIMIT, r->kind, "more than %zu schedule"
@@ -178,7 +208,9 @@ emit(struct engine *en, const struct rule *r, unsigned seq, unsigned after,
 	it->earliest = earliest;
 	it->held = held;
 	it->projected = projected;
-	it->status = status_of(en, due, held);
+	it->status = status_of(en, r->kind, due, held);
+	it->flagged = 0;
+	it->also = DATE_NONE;
 	it->rule = r;
 	return 0;
 }
@@ -218,7 +250,7 @@ specificity(const struct rule *r)
 static int
 same_slot(const struct rule *a, const struct rule *b)
 {
-	if (a->kind != b->kind)
+	if (a->kind != b->kind || a->final != b->final)
 		return 0;
 	if (a->kind != KIND_MILESTONE)
 		return 1;
@@ -271,6 +303,11 @@ index_rules(struct sched_rules *rs)
 	for (i = 0; i < rs->n; i++) {
 		r = rs->chosen[i];
 		want = rs->kinds == 0 || (rs->kinds & (1u << r->kind)) != 0;
+		if (r->final) {
+			if (!r->not_set)
+				rs->final[r->kind] = r;
+			continue;
+		}
 		if (rs->by_kind[r->kind] == NULL)
 			rs->by_kind[r->kind] = r;
 		/* Steps and chains note their own. */
@@ -283,8 +320,11 @@ index_rules(struct sched_rules *rs)
 			rs->miles[rs->nmiles++] = r;
 			continue;
 		}
-		if (r->nevery == 0 && (r->anchor == ANCHOR_MEETING ||
-		    r->anchor == ANCHOR_REVIEW || r->anchor == ANCHOR_VISIT))
+		if (kind_info(r->kind)->class == KC_ONEOFF) {
+			rs->oneoffs[rs->noneoffs++] = r;
+			continue;
+		}
+		if (kind_info(r->kind)->class == KC_PEROCC)
 			rs->derived[rs->nderived++] = r;
 		if (r->offset.n >= 0)
 			continue;
@@ -362,8 +402,13 @@ anchor_when(const struct engine *en, enum anchor a, struct when assess,
 		w = assess;
 		break;
 	case ANCHOR_PLAN_DECISION:
+		/* Convention 14: the decision, by plan type. */
 		if (f->plan_decision != DATE_NONE)
 			w.date = f->plan_decision;
+		else if (f->plan_type == PLAN_STEP_DOWN_CP)
+			w.date = f->rcpc;
+		else if (f->plan_type == PLAN_SUPERVISION_ORDER)
+			w.date = f->supervision_order;
 		else
 			w = assess;
 		break;
@@ -372,6 +417,15 @@ anchor_when(const struct engine *en, enum anchor a, struct when assess,
 		break;
 	case ANCHOR_RESIDENCE:
 		w.date = f->residence;
+		break;
+	case ANCHOR_SUPERVISION_ORDER:
+		w.date = f->supervision_order;
+		break;
+	case ANCHOR_ALLOCATED:
+		w.date = f->allocated;
+		break;
+	case ANCHOR_STEP_DOWN_DECISION:
+		w.date = f->step_down_decision;
 		break;
 	case ANCHOR_PLAN_START:
 		w = start;
@@ -386,12 +440,20 @@ anchor_when(const struct engine *en, enum anchor a, struct when assess,
 static enum anchor
 missing_fact(const struct engine *en, enum anchor a)
 {
+	/* A step-down's or an order's decision is its own fact. */
+	if (a == ANCHOR_PLAN_DECISION &&
+	    (en->f->plan_type == PLAN_STEP_DOWN_CP ||
+	    en->f->plan_type == PLAN_SUPERVISION_ORDER))
+		return a;
 	if ((a == ANCHOR_ASSESSMENT || a == ANCHOR_PLAN_DECISION) &&
 	    en->f->referral == DATE_NONE && en->f->assessment == DATE_NONE)
 		return a == ANCHOR_PLAN_DECISION ? ANCHOR_PLAN_DECISION :
 		    ANCHOR_ASSESSMENT;
 	return a;
 }
+
+static int	emit_also(struct engine *, const struct rule *, int, int, int,
+		    int);
 
 /*
  * A one-off item: assessment or first meeting.  *out is when it happened
@@ -422,10 +484,34 @@ one_off(struct engine *en, enum kind k, int held, struct when assess,
 		return fail(en, SE_RANGE, k, "the %s due date is outside the"
 		    " supported range 1970-01-01 to 2199-12-31", kind_name(k));
 	if (held == DATE_NONE) {
-		out->date = due;
+		/* Missed: assumed to happen today (convention 10). */
+		out->date = due < en->o->as_of ? en->o->as_of : due;
 		out->projected = 1;
 	}
-	return emit(en, r, 1, 0, due, DATE_NONE, held, a.projected);
+	return emit_also(en, r, a.date, due, held, a.projected);
+}
+
+/* A one-off item, with its rule's second figure if it has one. */
+static int
+emit_also(struct engine *en, const struct rule *r, int from, int due,
+    int held, int projected)
+{
+	size_t	 n = en->s->n;
+
+	if (emit(en, r, 1, 0, due, DATE_NONE, held, projected) == -1)
+		return -1;
+	if (en->s->n > n && r->has_also)
+		en->s->items[n].also = apply(en->cal, from, &r->also, 1);
+	return 0;
+}
+
+/* The next held date of kind k given one by one, or DATE_NONE. */
+static int
+next_done(struct engine *en, enum kind k)
+{
+	if (en->ndone[k] < en->f->ndone[k])
+		return en->f->done[k][en->ndone[k]++];
+	return DATE_NONE;
 }
 
 static void
@@ -457,6 +543,8 @@ lookahead(const struct engine *en, enum kind k, int due)
 	int			 d, least;
 
 	least = due;
+	if (k != KIND_REVIEW && k != KIND_VISIT)
+		return least;
 	w = k == KIND_VISIT;
 	for (i = 0; i < en->rs->nahead[w]; i++) {
 		r = en->rs->ahead[w][i];
@@ -468,21 +556,28 @@ lookahead(const struct engine *en, enum kind k, int due)
 }
 
 /*
- * A rolling chain: reviews or visits from the plan start, each due one
- * interval after the previous one held (or the previous due date, if it was
- * not held).  Held occurrences past the horizon still count; projection
- * stops at the horizon, but goes one step further while an item derived
- * from a later occurrence (a notice before a review) could fall inside it.
+ * A rolling chain: reviews, visits or updated assessments from the chain's
+ * start, each due one interval after the previous one held (or, if it was
+ * not held, after its due date; after as-of when that has passed, since a
+ * missed occurrence can now happen no earlier: convention 10).  Held
+ * occurrences past the horizon still count; projection stops at the
+ * horizon, but goes one step further while an item derived from a later
+ * occurrence (a notice before a review) could fall inside it, and on to the
+ * rule's flag date.  A final rule (the review after a step-down decision)
+ * ends the chain: no regular occurrence is projected after its fact, and
+ * the first held on or after that date is the final one.
  */
 static int
 chain(struct engine *en, enum kind k, struct when start, const int *held,
     size_t nheld, size_t base, int unnumbered)
 {
-	const struct rule	*r;
+	const struct rule	*r, *fin;
 	const struct span	*iv;
-	struct when		 prev;
-	size_t			 ord, hi;
+	struct when		 prev, at, fa;
+	size_t			 ord, hi, first;
+	long			 dist, best;
 	int			 due, raw, earliest, h, reduce_from, emitted;
+	int			 stop, flag_at, flag_past, flagged, past;
 	unsigned		 seq, after;
 
 	if ((r = rule_of(en, k)) == NULL)
@@ -493,9 +588,26 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 	}
 	if (r->nevery == 0)
 		return 0;
+	if (start.date == DATE_NONE) {
+		note(en, NOTE_NO_ANCHOR, r, k, kind_info(k)->start);
+		return 0;
+	}
+	stop = DATE_NONE;
+	fa.date = DATE_NONE;
+	fa.projected = 0;
+	if ((fin = en->rs->final[k]) != NULL) {
+		fa = anchor_when(en, fin->anchor, start, start);
+		stop = fa.date;
+	}
 	reduce_from = DATE_NONE;
 	if (r->has_reduce && (en->f->flags & r->reduce_when) != 0)
 		reduce_from = apply(en->cal, start.date, &r->reduce_after, 0);
+	flag_at = r->flag != NULL ? apply(en->cal, start.date, &r->flag_at, 0) :
+	    DATE_NONE;
+	flag_past = 0;
+	flagged = -1;
+	best = 0;
+	first = en->s->n;
 	prev = start;
 	for (ord = base + 1, hi = 0;; ord++) {
 		if (ord > en->max + base + nheld)
@@ -511,8 +623,15 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		earliest = r->has_earliest ?
 		    apply(en->cal, prev.date, &r->earliest, 0) : DATE_NONE;
 		h = hi < nheld ? held[hi] : DATE_NONE;
-		if (h == DATE_NONE && (due == DATE_NONE ||
-		    (due > en->o->until && lookahead(en, k, due) > en->o->until)))
+		if (stop != DATE_NONE && h != DATE_NONE && h >= stop)
+			h = DATE_NONE;		/* the final one */
+		if (h == DATE_NONE && stop != DATE_NONE &&
+		    (due == DATE_NONE || due > stop))
+			break;
+		past = due == DATE_NONE || (due > en->o->until &&
+		    lookahead(en, k, due) > en->o->until);
+		if (h == DATE_NONE && past && (flag_at == DATE_NONE ||
+		    flag_past || due == DATE_NONE))
 			break;
 		/* Past the last held one, projected from a projection. */
 		if (h == DATE_NONE && prev.projected && en->o->proven)
@@ -525,6 +644,19 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		after = unnumbered ? (unsigned)(ord - 1) : 0;
 		emitted = !(base > 0 && ord == base + 1) &&
 		    !(unnumbered && hi == 0 && h != DATE_NONE);
+		if (flag_at != DATE_NONE && due != DATE_NONE) {
+			dist = due > flag_at ? (long)due - flag_at :
+			    (long)flag_at - due;
+			if (flagged == -1 || dist < best) {
+				best = dist;
+				flagged = emitted && (h != DATE_NONE ||
+				    due <= en->o->until) &&
+				    wanted(en, k) ? (int)(en->s->n - first) :
+				    -2;
+			}
+			if (due > flag_at)
+				flag_past = 1;
+		}
 		if (emitted && due != DATE_NONE &&
 		    emit(en, r, seq, after, due, earliest, h,
 		    prev.projected) == -1)
@@ -534,54 +666,110 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 			prev.date = h;
 			prev.projected = 0;
 			hi++;
-		} else {
-			add_occ(en, k, seq, after, (struct when){ due, 1 }, 0);
-			/*
-			 * A deadline moved back onto the one before (weekly
-			 * visits over a week's closure) would never advance:
-			 * count the next from the day before it was moved.
-			 */
-			prev.date = due > prev.date ? due : raw;
-			prev.projected = 1;
+			continue;
 		}
+		/* Missed: assumed to happen today (convention 10). */
+		at.date = due < en->o->as_of ? en->o->as_of : due;
+		at.projected = 1;
+		add_occ(en, k, seq, after, at, 0);
+		/*
+		 * A deadline moved back onto the one before (weekly visits
+		 * over a week's closure) would never advance: count the next
+		 * from the day before it was moved.
+		 */
+		if (due < en->o->as_of)
+			prev.date = en->o->as_of;
+		else
+			prev.date = due > prev.date ? due : raw;
+		prev.projected = 1;
 	}
+	if (flagged >= 0)
+		en->s->items[first + (size_t)flagged].flagged = 1;
+	if (stop == DATE_NONE)
+		return 0;
+	/* The final occurrence. */
+	if ((due = apply(en->cal, stop, &fin->offset, 1)) == DATE_NONE)
+		return fail(en, SE_RANGE, k, "the final %s due date is outside"
+		    " the supported range 1970-01-01 to 2199-12-31",
+		    kind_name(k));
+	h = hi < nheld ? held[hi++] : DATE_NONE;
+	if (hi < nheld)
+		return fail(en, SE_FACT, k, "more than one %s is held after"
+		    " the %s", kind_name(k), anchor_name(fin->anchor));
+	seq = unnumbered ? 0 : (unsigned)ord;
+	after = unnumbered ? (unsigned)(ord - 1) : 0;
+	if (emit(en, fin, seq, after, due, DATE_NONE, h, fa.projected) == -1)
+		return -1;
+	at.date = h != DATE_NONE ? h : due < en->o->as_of ? en->o->as_of : due;
+	at.projected = h == DATE_NONE;
+	add_occ(en, k, seq, after, at, h != DATE_NONE);
 	return 0;
 }
 
-/* Items derived from each meeting, review or visit (minutes, notices...). */
+/* Whether occurrence oc is one that anchor a counts from. */
+static int
+occ_is(const struct occ *oc, enum anchor a)
+{
+	switch (a) {
+	case ANCHOR_MEETING:
+		return oc->kind == KIND_FIRST_MEETING ||
+		    oc->kind == KIND_REVIEW;
+	case ANCHOR_REVIEW:
+		return oc->kind == KIND_REVIEW;
+	case ANCHOR_VISIT:
+		return oc->kind == KIND_VISIT;
+	case ANCHOR_ASSESSMENT_UPDATE:
+		return oc->kind == KIND_ASSESSMENT_UPDATE;
+	case ANCHOR_FAILED_VISIT:
+		return oc->kind == KIND_REVISIT;
+	default:
+		return 0;
+	}
+}
+
+/* The first visit held on or after date d, or DATE_NONE. */
+static int
+visit_from(const struct engine *en, int d)
+{
+	size_t	 i;
+
+	for (i = 0; i < en->f->nvisits; i++)
+		if (en->f->visits[i] >= d)
+			return en->f->visits[i];
+	return DATE_NONE;
+}
+
+/*
+ * Items derived from each meeting, review, visit, updated assessment or
+ * failed visit (minutes, notices, plan updates, revisits...).  Held dates
+ * given one by one go to the occurrences in order; a single latest date
+ * (a caseload's minutes_sent) belongs to the latest held occurrence, and
+ * then what came before it is not shown, since the caseload cannot say.
+ */
 static int
 derived(struct engine *en, const struct rule *r)
 {
 	const struct occ	*oc;
-	size_t			 i;
+	size_t			 i, from;
 	unsigned		 seq;
-	int			 due;
+	int			 due, h, latest;
 
+	latest = (en->f->done_latest & (1u << r->kind)) != 0;
+	from = 0;
+	if (latest)
+		for (i = 0; i < en->nocc; i++)
+			if (occ_is(&en->occ[i], r->anchor) && en->occ[i].held)
+				from = i;
 	seq = 0;
-	for (i = 0; i < en->nocc; i++) {
+	for (i = from; i < en->nocc; i++) {
 		oc = &en->occ[i];
-		switch (r->anchor) {
-		case ANCHOR_MEETING:
-			if (oc->kind != KIND_FIRST_MEETING &&
-			    oc->kind != KIND_REVIEW)
-				continue;
-			break;
-		case ANCHOR_REVIEW:
-			if (oc->kind != KIND_REVIEW)
-				continue;
-			break;
-		case ANCHOR_VISIT:
-			if (oc->kind != KIND_VISIT)
-				continue;
-			break;
-		default:
-			return 0;
-		}
+		if (!occ_is(oc, r->anchor))
+			continue;
 		if (r->only_unheld && oc->held)
 			continue;
 		/*
-		 * Minutes number the meetings (1 is the initial meeting's);
-		 * a per-visit or per-review item takes its anchor's number.
+		 * Per-meeting items number the meetings (1 is the initial
+		 * meeting's); any other takes its anchor's number.
 		 */
 		if (r->anchor == ANCHOR_MEETING)
 			seq = oc->kind == KIND_FIRST_MEETING ? 1 : oc->seq + 1;
@@ -592,8 +780,42 @@ derived(struct engine *en, const struct rule *r)
 		if ((due = apply(en->cal, oc->at.date, &r->offset, 1)) ==
 		    DATE_NONE)
 			continue;
-		if (emit(en, r, seq, oc->after, due, DATE_NONE, DATE_NONE,
+		if (r->kind == KIND_REVISIT)
+			h = visit_from(en, oc->at.date);
+		else if (latest) {
+			h = DATE_NONE;
+			if (oc->held && en->f->ndone[r->kind] > 0 &&
+			    en->f->done[r->kind][0] >= oc->at.date)
+				h = en->f->done[r->kind][0];
+		} else
+			h = next_done(en, r->kind);
+		if (emit(en, r, seq, oc->after, due, DATE_NONE, h,
 		    oc->at.projected) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* One-offs other than the plan's own steps: the plan of work. */
+static int
+oneoffs(struct engine *en, struct when assess, struct when start)
+{
+	const struct rule	*r;
+	struct when		 a;
+	size_t			 i;
+	int			 d;
+
+	for (i = 0; i < en->rs->noneoffs; i++) {
+		r = en->rs->oneoffs[i];
+		a = anchor_when(en, r->anchor, assess, start);
+		if (a.date == DATE_NONE) {
+			note(en, NOTE_NO_ANCHOR, r, r->kind, r->anchor);
+			continue;
+		}
+		if ((d = apply(en->cal, a.date, &r->offset, 1)) == DATE_NONE)
+			continue;
+		if (emit_also(en, r, a.date, d, next_done(en, r->kind),
+		    a.projected) == -1)
 			return -1;
 	}
 	return 0;
@@ -681,6 +903,89 @@ check_order(struct engine *en, enum kind k, const int *v, size_t n, int start)
 	return 0;
 }
 
+/* Given dates of one kind: none after as-of (convention 15). */
+static int
+not_after(struct engine *en, const char *what, const int *v, size_t n)
+{
+	char	 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] != DATE_NONE && v[i] > en->o->as_of)
+			return fail(en, SE_FACT, KIND_ASSESSMENT, "%s %s is"
+			    " after the as-of date %s: a fact must have"
+			    " happened", what, date_format(v[i], d1),
+			    date_format(en->o->as_of, d2));
+	return 0;
+}
+
+/*
+ * Convention 15: facts must be possible.  Nothing held after as-of, no
+ * assessment before the referral, no first meeting before what it counts
+ * from; reviews and visits are held to the plan start by check_order.
+ */
+static int
+check_facts(struct engine *en)
+{
+	const struct facts	*f = en->f;
+	static const struct {
+		size_t		 off;
+		const char	*name;
+	} one[] = {
+#define F(m, n)	{ offsetof(struct facts, m), n }
+		F(referral, "referral"),
+		F(assessment, "assessment-completed"),
+		F(plan_decision, "plan-decision"),
+		F(rcpc, "rcpc"),
+		F(residence, "residence"),
+		F(first_meeting, "first-meeting"),
+		F(supervision_order, "supervision-order"),
+		F(allocated, "allocated"),
+		F(step_down_decision, "step-down-decision"),
+#undef F
+	};
+	const struct rule	*r;
+	struct when		 a, assess;
+	char			 d1[DATE_STRLEN], d2[DATE_STRLEN];
+	size_t			 i;
+	int			 k;
+
+	for (i = 0; en->o->possible && i < sizeof(one) / sizeof(one[0]); i++)
+		if (not_after(en, one[i].name, (const int *)(const void *)
+		    ((const char *)f + one[i].off), 1) == -1)
+			return -1;
+	if (en->o->possible && (
+	    not_after(en, "review", f->reviews, f->nreviews) == -1 ||
+	    not_after(en, "visit", f->visits, f->nvisits) == -1 ||
+	    not_after(en, "failed-visit", f->failed_visits,
+	    f->nfailed_visits) == -1))
+		return -1;
+	for (k = 0; en->o->possible && k < KIND_COUNT; k++)
+		if (not_after(en, kind_info((enum kind)k)->fact != NULL ?
+		    kind_info((enum kind)k)->fact : kind_name((enum kind)k),
+		    f->done[k], f->ndone[k]) == -1)
+			return -1;
+	if (f->referral != DATE_NONE && f->assessment != DATE_NONE &&
+	    f->assessment < f->referral)
+		return fail(en, SE_FACT, KIND_ASSESSMENT, "assessment-completed"
+		    " %s is before the referral %s",
+		    date_format(f->assessment, d1),
+		    date_format(f->referral, d2));
+	if (f->first_meeting != DATE_NONE &&
+	    (r = rule_of(en, KIND_FIRST_MEETING)) != NULL && !r->not_set) {
+		assess.date = f->assessment;
+		assess.projected = 0;
+		a = anchor_when(en, r->anchor, assess, assess);
+		if (a.date != DATE_NONE && f->first_meeting < a.date)
+			return fail(en, SE_FACT, KIND_FIRST_MEETING,
+			    "first-meeting %s is before the %s %s it follows",
+			    date_format(f->first_meeting, d1),
+			    anchor_name(missing_fact(en, r->anchor)),
+			    date_format(a.date, d2));
+	}
+	return 0;
+}
+
 int
 sched_build(const struct profile *p, const struct calendar *cal,
     const struct facts *f, const struct sched_opts *o, struct schedule *s,
@@ -692,7 +997,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	const struct rule	*r;
 	size_t			 i;
 	unsigned		 mseq;
-	int			 rc;
+	int			 rc, nostart;
 
 	memset(&en, 0, sizeof(en));
 	e->code = SE_OK;
@@ -725,6 +1030,8 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		return -1;
 	}
 	en.need_occ = en.rs->nderived > 0;
+	if (check_facts(&en) == -1)
+		goto out;
 
 	/* The assessment, and the date it completes (held or projected). */
 	if (one_off(&en, KIND_ASSESSMENT, f->assessment, none, none,
@@ -733,16 +1040,21 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (assess.date == DATE_NONE)
 		assess.date = f->assessment;
 
-	/* The first meeting is the plan start. */
+	/*
+	 * The first meeting is the plan start.  Where the procedure sets no
+	 * timescale for it (short breaks), only the given date starts the
+	 * plan; without it, what counts from the plan start is noted.
+	 */
 	if (one_off(&en, KIND_FIRST_MEETING, f->first_meeting, assess, none,
 	    &start) == -1)
 		goto out;
-	if (start.date == DATE_NONE) {
-		r = rule_of(&en, KIND_FIRST_MEETING);
+	r = rule_of(&en, KIND_FIRST_MEETING);
+	nostart = start.date == DATE_NONE && r != NULL && r->not_set;
+	if (start.date == DATE_NONE && !nostart) {
 		e->code = SE_NEED_FACT;
 		e->kind = KIND_FIRST_MEETING;
-		e->anchor = r != NULL && !r->not_set ?
-		    missing_fact(&en, r->anchor) : ANCHOR_PLAN_START;
+		e->anchor = r != NULL ? missing_fact(&en, r->anchor) :
+		    ANCHOR_PLAN_START;
 		snprintf(e->msg, sizeof(e->msg), "nothing to count the first"
 		    " meeting from");
 		goto out;
@@ -754,8 +1066,9 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		goto out;
 
 	en.nocc = 0;
-	add_occ(&en, KIND_FIRST_MEETING, 1, 0, start,
-	    f->first_meeting != DATE_NONE);
+	if (!nostart)
+		add_occ(&en, KIND_FIRST_MEETING, 1, 0, start,
+		    f->first_meeting != DATE_NONE);
 	if (f->reviews_unknown) {
 		if ((r = rule_of(&en, KIND_REVIEW)) != NULL && !r->not_set)
 			note(&en, NOTE_UNKNOWN_COUNT, r, KIND_REVIEW,
@@ -766,13 +1079,30 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	if (chain(&en, KIND_VISIT, start, f->visits, f->nvisits, 0,
 	    f->visits_unnumbered) == -1)
 		goto out;
+	/* Updated assessments roll from the assessment's completion. */
+	if (rule_of(&en, KIND_ASSESSMENT_UPDATE) != NULL) {
+		if (chain(&en, KIND_ASSESSMENT_UPDATE, assess,
+		    f->done[KIND_ASSESSMENT_UPDATE],
+		    f->ndone[KIND_ASSESSMENT_UPDATE], 0,
+		    (f->done_latest & (1u << KIND_ASSESSMENT_UPDATE)) != 0) ==
+		    -1)
+			goto out;
+	} else
+		for (i = 0; i < f->ndone[KIND_ASSESSMENT_UPDATE]; i++)
+			add_occ(&en, KIND_ASSESSMENT_UPDATE, (unsigned)i + 1, 0,
+			    (struct when){ f->done[KIND_ASSESSMENT_UPDATE][i],
+			    0 }, 1);
+	for (i = 0; i < f->nfailed_visits; i++)
+		add_occ(&en, KIND_REVISIT, (unsigned)i + 1, 0,
+		    (struct when){ f->failed_visits[i], 0 }, 1);
 	for (i = 0; i < en.rs->nnotset; i++)
 		note(&en, NOTE_NOT_SET, en.rs->notset[i], en.rs->notset[i]->kind,
 		    ANCHOR_NONE);
 	for (i = 0; i < en.rs->nderived; i++)
 		if (derived(&en, en.rs->derived[i]) == -1)
 			goto out;
-	if (milestones(&en, assess, start) == -1)
+	if (oneoffs(&en, assess, start) == -1 ||
+	    milestones(&en, assess, start) == -1)
 		goto out;
 
 	sort_items(s->items, s->n);

@@ -20,9 +20,19 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 for exp in "$dir"/*.expect; do
 	name=$(basename "$exp" .expect)
 	args=$(sed -n 's/^# args: //p' "$exp")
+	# As of the "# as-of:" line, else the latest fact given: facts
+	# after as-of are refused (convention 15).
+	asof=$(sed -n 's/^# as-of: //p' "$exp")
+	if [ -z "$asof" ]; then
+		asof=$(echo "$args" | tr ' ' '\n' |
+		    awk '/^--until$/ { skip = 1; next }
+		    /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/ && !skip &&
+		    $0 > m { m = $0 } { skip = 0 } END { print m }')
+	fi
 	# shellcheck disable=SC2086
 	if ! LC_ALL=C NO_COLOR=1 CINPLAN_RULES= "$bin" schedule $args \
-	    --as-of 2021-01-01 --format csv >"$tmp/out.csv" 2>"$tmp/err"; then
+	    --as-of "${asof:-2021-01-01}" --format csv >"$tmp/out.csv" \
+	    2>"$tmp/err"; then
 		echo "FAIL $name: cinplan exited non-zero"
 		cat "$tmp/err"
 		fail=$((fail + 1))

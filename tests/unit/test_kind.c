@@ -33,6 +33,10 @@ static const struct {
 	{ KIND_NOTICE, "notice" },
 	{ KIND_WRITTEN_UPDATE, "written-update" },
 	{ KIND_MILESTONE, "milestone" },
+	{ KIND_ASSESSMENT_UPDATE, "assessment-update" },
+	{ KIND_PLAN_UPDATE, "plan-update" },
+	{ KIND_REVISIT, "revisit" },
+	{ KIND_SAFETY_PLAN, "safety-plan" },
 };
 
 static void
@@ -52,14 +56,35 @@ test_names(void **state)
 	assert_string_equal(kind_name((enum kind)-1), "?");
 }
 
-/* cinplan(1), check: the assessment, first meeting, reviews and visits. */
+/*
+ * cinplan(1), check: the assessment, first meeting, reviews and visits;
+ * rev 2 (convention 12) adds minutes and the updated assessment, judged
+ * where the caseload has their columns.
+ */
 static void
 test_checked(void **state)
 {
 	(void)state;
 	assert_int_equal(kind_checked(), (1u << KIND_ASSESSMENT) |
 	    (1u << KIND_FIRST_MEETING) | (1u << KIND_REVIEW) |
-	    (1u << KIND_VISIT));
+	    (1u << KIND_VISIT) | (1u << KIND_MINUTES) |
+	    (1u << KIND_ASSESSMENT_UPDATE));
+}
+
+/*
+ * Convention 12: the assessment, first meeting, reviews and visits are
+ * always tracked (a revisit is a visit); other kinds only once recorded.
+ */
+static void
+test_tracked(void **state)
+{
+	int	 k;
+
+	(void)state;
+	for (k = 0; k < KIND_COUNT; k++)
+		assert_int_equal(kind_info((enum kind)k)->tracked,
+		    k == KIND_ASSESSMENT || k == KIND_FIRST_MEETING ||
+		    k == KIND_REVIEW || k == KIND_VISIT || k == KIND_REVISIT);
 }
 
 /* "Sorted by due, kind, seq": on one day, kinds in the order of names. */
@@ -90,7 +115,8 @@ static void
 test_rows_agree_with_class(void **state)
 {
 	const struct kind_info	*ki;
-	const unsigned		 perocc = A(MEETING) | A(REVIEW) | A(VISIT);
+	const unsigned		 perocc = A(MEETING) | A(REVIEW) | A(VISIT) |
+				    A(FAILED_VISIT) | A(ASSESSMENT_UPDATE);
 	int			 k;
 
 	(void)state;
@@ -101,10 +127,13 @@ test_rows_agree_with_class(void **state)
 		assert_false(ki->anchors & A(NONE));
 		switch (ki->class) {
 		case KC_RECUR:
-			/* every, never anchor or offset. */
-			assert_int_equal(ki->anchors, 0);
+			/* every; anchor and offset only for the final one,
+			 * from a fact. */
+			assert_int_equal(ki->anchors & perocc, 0);
 			assert_false(ki->neg_offset);
 			assert_non_null(ki->after);
+			assert_true(ki->start == ANCHOR_PLAN_START ||
+			    ki->start == ANCHOR_ASSESSMENT);
 			break;
 		case KC_PEROCC:
 			assert_int_not_equal(ki->anchors, 0);
@@ -130,15 +159,26 @@ static void
 test_anchors(void **state)
 {
 	(void)state;
-	assert_int_equal(kind_info(KIND_ASSESSMENT)->anchors,
-	    A(REFERRAL) | A(RCPC) | A(RESIDENCE));
+	const unsigned	 facts = A(REFERRAL) | A(RCPC) | A(RESIDENCE) |
+			    A(SUPERVISION_ORDER) | A(ALLOCATED) |
+			    A(STEP_DOWN_DECISION);
+
+	assert_int_equal(kind_info(KIND_ASSESSMENT)->anchors, facts);
 	assert_int_equal(kind_info(KIND_FIRST_MEETING)->anchors,
-	    A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) | A(RCPC) |
-	    A(RESIDENCE));
+	    facts | A(ASSESSMENT) | A(PLAN_DECISION));
 	assert_int_equal(kind_info(KIND_MILESTONE)->anchors,
-	    A(REFERRAL) | A(ASSESSMENT) | A(PLAN_DECISION) | A(RCPC) |
-	    A(RESIDENCE) | A(PLAN_START));
+	    facts | A(ASSESSMENT) | A(PLAN_DECISION) | A(PLAN_START));
 	assert_int_equal(kind_info(KIND_VISIT_RECORD)->anchors, A(VISIT));
+	/* timescales.md rev 2: Doncaster sections 3, 10 and 12; Berkshire
+	 * West and South West. */
+	assert_int_equal(kind_info(KIND_REVISIT)->anchors, A(FAILED_VISIT));
+	assert_int_equal(kind_info(KIND_SAFETY_PLAN)->anchors, A(ALLOCATED));
+	assert_int_equal(kind_info(KIND_REVIEW)->anchors,
+	    A(STEP_DOWN_DECISION));
+	assert_int_equal(kind_info(KIND_PLAN_UPDATE)->anchors,
+	    A(MEETING) | A(REVIEW) | A(ASSESSMENT_UPDATE));
+	assert_int_equal(kind_info(KIND_ASSESSMENT_UPDATE)->start,
+	    ANCHOR_ASSESSMENT);
 	assert_true(kind_info(KIND_NOTICE)->neg_offset);
 	assert_true(kind_info(KIND_WRITTEN_UPDATE)->neg_offset);
 	assert_false(kind_info(KIND_MINUTES)->neg_offset);
@@ -151,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_checked),
 		cmocka_unit_test(test_rank_is_name_order),
+		cmocka_unit_test(test_tracked),
 		cmocka_unit_test(test_rows_agree_with_class),
 		cmocka_unit_test(test_anchors),
 	};

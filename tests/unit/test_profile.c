@@ -800,7 +800,7 @@ static const struct {
 	{ "unknown section",
 	  HEAD "[rules:x]\nkind = review\n",
 	  "x.ini:4: [rules:x]: unknown section (expected [profile], "
-	  "[area:ID] or [rule:ID])\n" },
+	  "[area:ID], [rule:ID] or [not_modelled:ID])\n" },
 	{ "unknown key",
 	  HEAD "[rule:r]\nkind = review\nevry = 6 weeks\n" TAIL,
 	  "x.ini:4: [rule:r] every: missing\n"
@@ -849,13 +849,14 @@ static const struct {
 	  HEAD "[rule:f]\nkind = first-meeting\nanchor = plan-start\n"
 	  "offset = 10 working days\n" TAIL,
 	  "x.ini:6: [rule:f] anchor: first-meeting rules cannot use anchor "
-	  "'plan-start' (use referral, assessment, plan-decision, rcpc or "
-	  "residence)\n" },
+	  "'plan-start' (use referral, assessment, plan-decision, rcpc, "
+	  "residence, supervision-order, allocated or step-down-decision)\n" },
 	{ "assessment from itself",
 	  HEAD "[rule:a]\nkind = assessment\nanchor = assessment\n"
 	  "offset = 10 working days\n" TAIL,
 	  "x.ini:6: [rule:a] anchor: assessment rules cannot use anchor "
-	  "'assessment' (use referral, rcpc or residence)\n" },
+	  "'assessment' (use referral, rcpc, residence, supervision-order, "
+	  "allocated or step-down-decision)\n" },
 	{ "minutes from referral",
 	  HEAD "[rule:m]\nkind = minutes\nanchor = referral\n"
 	  "offset = 10 working days\n" TAIL,
@@ -876,7 +877,8 @@ static const struct {
 	  "offset = 3 months\n" TAIL,
 	  "x.ini:7: [rule:m] anchor: milestone rules cannot use anchor "
 	  "'meeting' (use referral, assessment, plan-decision, rcpc, "
-	  "residence or plan-start)\n" },
+	  "residence, plan-start, supervision-order, allocated or "
+	  "step-down-decision)\n" },
 	{ "review with anchor and offset",
 	  HEAD "[rule:r]\nkind = review\nanchor = plan-start\n"
 	  "offset = 6 weeks\n" TAIL,

@@ -666,7 +666,9 @@ static const struct row occurrence_rows[] = {
 	  { "2026-06-01", "2026-09-25", 0, 0, 0 }, {
 		/* Mon 1 Jun - 2 working days: Fri 29, Thu 28 May; before
 		 * as-of and never held: overdue */
-		"written-update 1 2026-05-28 - - given overdue",
+		/* convention 12: no written update is recorded, so the
+		 * case does not track them: past, unrecorded */
+		"written-update 1 2026-05-28 - - given unrecorded",
 		/* held review 1: a written update, no notice */
 		"written-update 2 2026-07-09 - - given upcoming",
 		"review 1 2026-07-13 - 2026-07-13 given done",
@@ -752,6 +754,8 @@ static const struct row pick_rows[] = {
 		/* every 2 weeks */
 		"review 1 2026-06-29 - - projected upcoming",
 		"review 2 2026-07-13 - - projected upcoming",
+		/* a marker is shown whatever the horizon (rev 2) */
+		"milestone:end 1 2026-12-15 - - projected upcoming",
 		NULL } },
 	{ "area b, step-down-cp: the RCPC rule beats the general one",
 	  &pick, { .decision = "2026-06-01", .rcpc = "2026-06-01",
@@ -801,27 +805,31 @@ static const struct row status_rows[] = {
 	{ "overdue, due-soon at exactly within, upcoming",
 	  &weekly, { .first = "2026-06-01", .visits = { "2026-06-08",
 	  "2026-06-16" } },
-	  { "2026-06-24", "2026-07-10", 4, 0, 0 }, {
+	  { "2026-06-24", "2026-07-10", 5, 0, 0 }, {
 		/* held on the due date: done */
 		"visit 1 2026-06-08 - 2026-06-08 given done",
 		/* held a day after: late */
 		"visit 2 2026-06-15 - 2026-06-16 given late",
 		/* not held, before as-of Wed 24 Jun: overdue */
 		"visit 3 2026-06-23 - - given overdue",
-		/* 25, 26, 29, 30 Jun: 4 working days after as-of */
-		"visit 4 2026-06-30 - - projected due-soon",
-		/* 9 working days after as-of */
-		"visit 5 2026-07-07 - - projected upcoming",
+		/* convention 10: the missed visit 3 is assumed to happen on
+		 * as-of, Wed 24 Jun, + 7 days = Wed 1 Jul; 25, 26, 29, 30 Jun,
+		 * 1 Jul: 5 working days after as-of, exactly within */
+		"visit 4 2026-07-01 - - projected due-soon",
+		/* Wed 1 Jul + 7 days, 10 working days after as-of */
+		"visit 5 2026-07-08 - - projected upcoming",
 		NULL } },
 	{ "one working day beyond within: upcoming",
 	  &weekly, { .first = "2026-06-01", .visits = { "2026-06-08",
 	  "2026-06-16" } },
-	  { "2026-06-24", "2026-07-10", 3, 0, 0 }, {
+	  { "2026-06-24", "2026-07-10", 4, 0, 0 }, {
 		"visit 1 2026-06-08 - 2026-06-08 given done",
 		"visit 2 2026-06-15 - 2026-06-16 given late",
 		"visit 3 2026-06-23 - - given overdue",
-		"visit 4 2026-06-30 - - projected upcoming",
-		"visit 5 2026-07-07 - - projected upcoming",
+		/* convention 10: from as-of, Wed 1 Jul, the 5th working day
+		 * after it: one beyond within 4 */
+		"visit 4 2026-07-01 - - projected upcoming",
+		"visit 5 2026-07-08 - - projected upcoming",
 		NULL } },
 	{ "due on as-of itself: due-soon, not overdue",
 	  &weekly, { .first = "2026-06-01", .visits = { "2026-06-08",
