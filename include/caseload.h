@@ -34,6 +34,13 @@ struct case_row {
 	long		 reviews_held;	/* -1 if empty */
 	int		 closed;	/* the closed cell says closed as of as_of */
 	int		 manager_agreed;
+	int		 supervision_order;
+	int		 minutes_sent;	/* the latest meeting's minutes */
+	int		 last_assessment_update;
+	int		 allocated;
+	int		 step_down_decision;
+	int		 has_minutes_sent; /* the caseload has the column */
+	int		 has_assessment_update;
 };
 
 /* How to read a caseload. */

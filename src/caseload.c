@@ -37,6 +37,11 @@ enum col {
 	COL_LAST_VISIT,
 	COL_CLOSED,
 	COL_MANAGER_AGREED,
+	COL_SUPERVISION_ORDER,
+	COL_MINUTES_SENT,
+	COL_LAST_ASSESSMENT_UPDATE,
+	COL_ALLOCATED,
+	COL_STEP_DOWN_DECISION,
 	COL__MAX
 };
 
@@ -44,7 +49,8 @@ static const char *const col_names[COL__MAX] = {
 	"case_id", "profile", "area", "plan_type", "worker", "referral",
 	"assessment_completed", "plan_decision", "rcpc", "residence",
 	"first_meeting", "last_review", "reviews_held", "last_visit",
-	"closed", "manager_agreed"
+	"closed", "manager_agreed", "supervision_order", "minutes_sent",
+	"last_assessment_update", "allocated", "step_down_decision"
 };
 
 /* The date columns and where each goes in a case_row. */
@@ -60,6 +66,13 @@ static const struct {
 	{ COL_FIRST_MEETING, offsetof(struct case_row, first_meeting) },
 	{ COL_LAST_REVIEW, offsetof(struct case_row, last_review) },
 	{ COL_LAST_VISIT, offsetof(struct case_row, last_visit) },
+	{ COL_SUPERVISION_ORDER, offsetof(struct case_row, supervision_order) },
+	{ COL_MINUTES_SENT, offsetof(struct case_row, minutes_sent) },
+	{ COL_LAST_ASSESSMENT_UPDATE,
+	    offsetof(struct case_row, last_assessment_update) },
+	{ COL_ALLOCATED, offsetof(struct case_row, allocated) },
+	{ COL_STEP_DOWN_DECISION,
+	    offsetof(struct case_row, step_down_decision) },
 };
 #define NDATECOLS	(sizeof(date_cols) / sizeof(date_cols[0]))
 
@@ -635,6 +648,9 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->referral = row->assessment = row->plan_decision = DATE_NONE;
 	row->rcpc = row->residence = row->first_meeting = DATE_NONE;
 	row->last_review = row->last_visit = DATE_NONE;
+	row->supervision_order = row->minutes_sent = DATE_NONE;
+	row->last_assessment_update = row->allocated = DATE_NONE;
+	row->step_down_decision = DATE_NONE;
 	for (k = 0; k < cl->npdates; k++) {
 		c = date_cols[cl->pdates[k]].col;
 		if (cell[c].len == 0)
@@ -682,6 +698,8 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		row->closed = d <= cl->as_of;
 	}
 
+	row->has_minutes_sent = cl->col[COL_MINUTES_SENT] != -1;
+	row->has_assessment_update = cl->col[COL_LAST_ASSESSMENT_UPDATE] != -1;
 	row->manager_agreed = 0;
 	if (cell[COL_MANAGER_AGREED].len > 0 &&
 	    (row->manager_agreed = yes_no(cell[COL_MANAGER_AGREED])) == -1) {

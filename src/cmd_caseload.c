@@ -469,6 +469,31 @@ row_facts(struct run *r, const struct case_row *row, struct facts *f,
 	f->first_meeting = row->first_meeting;
 	if (row->manager_agreed)
 		f->flags |= FACT_MANAGER_AGREED;
+	f->supervision_order = row->supervision_order;
+	f->allocated = row->allocated;
+	f->step_down_decision = row->step_down_decision;
+	/*
+	 * Convention 12: a column of the latest minutes or updated
+	 * assessment makes the kind tracked, even when a row's cell is
+	 * empty (then none was sent, or none held since the assessment).
+	 */
+	if (row->has_minutes_sent) {
+		f->tracked |= 1u << KIND_MINUTES;
+		f->done_latest |= 1u << KIND_MINUTES;
+		if (row->minutes_sent != DATE_NONE) {
+			f->done[KIND_MINUTES] = &row->minutes_sent;
+			f->ndone[KIND_MINUTES] = 1;
+		}
+	}
+	if (row->has_assessment_update) {
+		f->tracked |= 1u << KIND_ASSESSMENT_UPDATE;
+		f->done_latest |= 1u << KIND_ASSESSMENT_UPDATE;
+		if (row->last_assessment_update != DATE_NONE) {
+			f->done[KIND_ASSESSMENT_UPDATE] =
+			    &row->last_assessment_update;
+			f->ndone[KIND_ASSESSMENT_UPDATE] = 1;
+		}
+	}
 	*last_review = row->last_review;
 	*last_visit = row->last_visit;
 	if (row->reviews_held == 0 && row->last_review != DATE_NONE) {
@@ -548,6 +573,8 @@ fact_column(enum anchor a)
 		return "rcpc";
 	case ANCHOR_RESIDENCE:
 		return "residence";
+	case ANCHOR_SUPERVISION_ORDER:
+		return "supervision_order";
 	default:
 		return NULL;
 	}
@@ -628,7 +655,18 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 		if ((l = row_facts(r, row, &f, &lr, &lv)) == NULL)
 			continue;
 		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
-			if (se.code == SE_NEED_FACT && fact_column(se.anchor))
+			if (se.code == SE_NEED_FACT &&
+			    se.anchor == ANCHOR_PLAN_DECISION &&
+			    (f.plan_type == PLAN_STEP_DOWN_CP ||
+			    f.plan_type == PLAN_SUPERVISION_ORDER))
+				reject(r, row->line, "%s: %s needs %s or"
+				    " plan_decision (or first_meeting, if it"
+				    " has been held)", row->case_id,
+				    plan_type_name(f.plan_type),
+				    f.plan_type == PLAN_STEP_DOWN_CP ? "rcpc" :
+				    "supervision_order");
+			else if (se.code == SE_NEED_FACT &&
+			    fact_column(se.anchor))
 				reject(r, row->line, "%s: nothing to count the"
 				    " first meeting from: fill in first_meeting"
 				    " or %s", row->case_id,
@@ -836,7 +874,10 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 		if (it->projected || it->held != DATE_NONE ||
 		    (it->status != ST_OVERDUE && it->status != ST_DUE_SOON))
 			continue;
-		if (!kind_info(it->kind)->checked)
+		/* Judged only where the caseload records the kind. */
+		if (!kind_info(it->kind)->checked ||
+		    (!kind_info(it->kind)->tracked &&
+		    (f->tracked & (1u << it->kind)) == 0))
 			continue;
 		if (it->status == ST_OVERDUE)
 			ck->noverdue++;

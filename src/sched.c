@@ -683,7 +683,13 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 			prev.date = due > prev.date ? due : raw;
 		prev.projected = 1;
 	}
-	if (flagged >= 0)
+	/*
+	 * Only when every occurrence up to past the flag date was counted
+	 * from known dates: not when the earlier ones are unknown (a
+	 * caseload's last review of several), nor when the chain stopped
+	 * before the flag date.
+	 */
+	if (flagged >= 0 && flag_past && base == 0 && !unnumbered)
 		en->s->items[first + (size_t)flagged].flagged = 1;
 	if (stop == DATE_NONE)
 		return 0;

@@ -52,7 +52,7 @@ gen() {
 
 torbay_case='T/1, "x"; y'
 gen torbay schedule --profile torbay --referral 2026-10-12 \
-    --assessment-completed 2026-12-11 --until 2027-03-31 --as-of 2026-11-22 \
+    --assessment-completed 2026-12-11 --until 2027-03-31 --as-of 2026-12-11 \
     --case-id "$torbay_case"
 gen reading schedule --profile berkshire-west/reading \
     --referral 2026-01-05 --first-meeting 2026-02-10 --as-of 2026-11-22
@@ -62,7 +62,7 @@ gen alarm schedule --profile torbay --referral 2026-10-12 \
 
 # The same facts give the same octets: nothing depends on the clock.
 if gen again schedule --profile torbay --referral 2026-10-12 \
-    --assessment-completed 2026-12-11 --until 2027-03-31 --as-of 2026-11-22 \
+    --assessment-completed 2026-12-11 --until 2027-03-31 --as-of 2026-12-11 \
     --case-id "$torbay_case" && ! cmp -s "$tmp/torbay.ics" "$tmp/again.ics"
 then
 	echo "FAIL: ics-crosscheck: two runs gave different output"
