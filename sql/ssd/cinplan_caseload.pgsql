@@ -49,8 +49,10 @@
 -- last_review, reviews_held.  Empty: the SSD has no CIN review or CIN
 -- meeting table, so cinplan reports the reviews as not checked rather than
 -- guessing.  Likewise plan_decision, residence, manager_agreed,
--- supervision_order, minutes_sent and last_assessment_update are empty:
--- the SSD does not hold them.
+-- supervision_order are empty: the SSD does not hold them.  There is no
+-- minutes_sent or last_assessment_update column at all: an empty one
+-- would say no minutes were ever sent (cinplan-caseload(5)), and the SSD
+-- does not know.
 --
 -- plan_type and rcpc (step-down from child protection).  When the
 -- referral has a CP plan that has ended (ssd_cp_plans.cppl_referral_id,
@@ -193,8 +195,6 @@ SELECT
 	WHERE rf.plan_start IS NOT NULL
 	  AND v.cinv_person_id = rf.cine_person_id
 	  AND v.cinv_cin_visit_date::date >= rf.plan_start) AS last_visit,
-    CAST(NULL AS date) AS minutes_sent,
-    CAST(NULL AS date) AS last_assessment_update,
     CASE
 	WHEN rf.close_date IS NOT NULL THEN rf.close_date
 	WHEN rf.plan_start IS NULL AND rf.ended_plan_end IS NOT NULL

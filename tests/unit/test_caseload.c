@@ -120,7 +120,9 @@ test_missing(void **state)
 	    "'Case ID'?; cinplan's columns are case_id, profile, area, "
 	    "plan_type, worker, referral, assessment_completed, plan_decision, "
 	    "rcpc, residence, first_meeting, last_review, reviews_held, "
-	    "last_visit, closed, manager_agreed: give yours their names in a "
+	    "last_visit, closed, manager_agreed, supervision_order, "
+	    "minutes_sent, last_assessment_update, allocated, "
+	    "step_down_decision: give yours their names in a "
 	    "column mapping (--columns)");
 
 	/* No profile column, and nothing like it: the way out is named. */
