@@ -1490,6 +1490,44 @@ split_run(struct run *r, struct split *sp, const struct out_opts *oo,
 	return rc;
 }
 
+/* --split's -o DIR and filters: 0, or -1 after reporting. */
+static int
+split_check(struct cli *c, struct split *sp, const struct run *r,
+    const char *output)
+{
+	struct stat	 sb;
+
+	if (output == NULL) {
+		cli_usage(c, "--split needs -o DIR, the directory to write"
+		    " the calendars to");
+		return -1;
+	}
+	if ((sp->by == SPLIT_WORKER ? r->worker : r->profile) != NULL) {
+		/* The others' calendars in DIR would be cancelled. */
+		cli_usage(c, "--split %s writes every %s's calendar: for one,"
+		    " give --%s with -o FILE.ics", split_axis(sp),
+		    split_axis(sp), split_axis(sp));
+		return -1;
+	}
+	if (strcmp(output, "-") == 0) {
+		cli_usage(c, "--split writes files: -o names a directory, not"
+		    " standard output");
+		return -1;
+	}
+	if (stat(output, &sb) == -1) {
+		cli_error(c, "-o %s: %s", output, errno == ENOENT ?
+		    "no such directory" : strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		cli_error(c, "-o %s: not a directory (--split writes one"
+		    " calendar a %s there)", output, split_axis(sp));
+		return -1;
+	}
+	sp->dir = output;
+	return 0;
+}
+
 int
 cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -1500,7 +1538,6 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct out_writer	*w;
 	struct caseload		*cl;
 	struct split		 sp;
-	struct stat		 sb;
 	const char		*arg, *output;
 	char			 err[512], counts[192];
 	unsigned long		 ncal, nleft;
@@ -1563,32 +1600,13 @@ cmd_export(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "a caseload is required: FILE, --caseload"
 		    " FILE, or - for standard input");
-	if (output == NULL && sp.by != 0)
-		return cli_usage(c, "--split needs -o DIR, the directory to"
-		    " write the calendars to");
+	if (sp.by != 0 && split_check(c, &sp, &r, output) == -1) {
+		run_free(&r);
+		return EXIT_USAGE;
+	}
 	if (output == NULL)
 		return cli_usage(c, "-o FILE.ics is required (- for standard"
 		    " output)");
-	if (sp.by != 0 && (sp.by == SPLIT_WORKER ? r.worker : r.profile) !=
-	    NULL)
-		/* The others' calendars in DIR would be cancelled. */
-		return cli_usage(c, "--split %s writes every %s's calendar:"
-		    " for one, give --%s with -o FILE.ics", split_axis(&sp),
-		    split_axis(&sp), split_axis(&sp));
-	if (sp.by != 0) {
-		if (strcmp(output, "-") == 0)
-			return cli_usage(c, "--split writes files: -o names a"
-			    " directory, not standard output");
-		if (stat(output, &sb) == -1)
-			return cli_error(c, "-o %s: %s", output, errno ==
-			    ENOENT ? "no such directory" : strerror(errno));
-		if (!S_ISDIR(sb.st_mode))
-			return cli_error(c, "-o %s: not a directory (--split"
-			    " writes one calendar a %s there)", output,
-			    split_axis(&sp));
-		sp.dir = output;
-		sp.keys = strtab_new();
-	}
 	r.so.as_of = cli_as_of(c);
 	r.so.possible = 1;
 	if (r.so.until == DATE_NONE &&
@@ -1611,6 +1629,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (sp.by != 0) {
 		rc = EXIT_USAGE;
+		sp.keys = strtab_new();
 		ok = walk(&r, cl, split_keep, &sp) == 0;
 		cl = NULL;
 		if (!ok || filters_matched(&r) == -1 || r.profile_error)
