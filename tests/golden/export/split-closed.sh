@@ -8,6 +8,8 @@
 # 2026-12-30, 34 and 35 days after the cancellation on Wed 11-25: the
 # cancelled events are still written, then no longer (cinplan(1): kept
 # 35 days); the file stays, with its name, and no events.
+# Minutes, notices and milestones are left out (--kind): the items here
+# are the ones whose dates are worked out in README.md.
 . ./events.subr
 cp caseload.csv "$WORK/" && cd "$WORK" && mkdir cal || exit 125
 sed -e 's/^\(X[25],.*\),$/\1,yes/' \
@@ -16,7 +18,8 @@ n=0
 for c in caseload.csv changed.csv changed.csv; do
 	n=$((n + 1))
 	SOURCE_DATE_EPOCH=1798416000 "$CINPLAN" export --caseload "$c" \
-	    --as-of 2026-11-25 --until 2026-12-20 --split worker -o cal 2>&1
+	    --as-of 2026-11-25 --until 2026-12-20 --split worker -o cal \
+	    --kind assessment,first-meeting,review,visit,written-update 2>&1
 	echo "export $n ($c): status $?"
 	[ $n -eq 1 ] && continue
 	for f in cal/*; do
@@ -30,7 +33,7 @@ done
 for d in 2026-12-29 2026-12-30; do
 	n=$((n + 1))
 	"$CINPLAN" export --caseload changed.csv --as-of "$d" --split worker \
-	    -o cal 2>&1
+	    --kind assessment,first-meeting,review,visit,written-update -o cal 2>&1
 	echo "export $n (changed.csv, as of $d): status $?"
 	unfold cal/ali-khan.ics | grep '^X-WR-CALNAME'
 	evstatus cal/ali-khan.ics | sort

@@ -8,16 +8,20 @@
 # longer provisional, Dec 14-18 (5), 21-24 (9), Tue 2026-12-29, CONFIRMED,
 # SEQUENCE 1.  The same again keeps SEQUENCE 1.  A file that is not a
 # calendar is not replaced; a text schedule with -o is the one printed.
+# The first export is as of Sun 2026-11-22, the others as of Tue
+# 2026-12-15, after the completion: a fact cannot be ahead of as-of.
 cd "$WORK" || exit 125
 sched() {
 	"$CINPLAN" schedule --profile torbay --case-id TB-1 \
-	    --referral 2026-10-12 --as-of 2026-11-22 \
-	    --kind assessment,first-meeting "$@"
+	    --referral 2026-10-12 --kind assessment,first-meeting "$@"
 }
 n=0
 for a in "" 2026-12-11 2026-12-11; do
 	n=$((n + 1))
-	sched ${a:+--assessment-completed "$a"} --format ics -o x.ics
+	d=2026-12-15
+	[ -z "$a" ] && d=2026-11-22
+	sched --as-of $d ${a:+--assessment-completed "$a"} --format ics \
+	    -o x.ics
 	echo "run $n: status $?"
 	tr -d '\r' <x.ics | awk '
 	/^BEGIN:VEVENT/ { u = d = s = st = "" }
@@ -28,9 +32,9 @@ for a in "" 2026-12-11 2026-12-11; do
 	/^END:VEVENT/ { print u, d, s, st }'
 done
 echo 'not a calendar' >notes.ics
-sched --format ics -o notes.ics
+sched --as-of 2026-11-22 --format ics -o notes.ics
 echo "-o notes.ics: status $?, $(cat notes.ics)"
-sched -o x.txt
+sched --as-of 2026-11-22 -o x.txt
 echo "-o x.txt: status $?"
-sched | cmp - x.txt && echo "x.txt is what is printed"
+sched --as-of 2026-11-22 | cmp - x.txt && echo "x.txt is what is printed"
 ls -A
