@@ -149,8 +149,15 @@ _cinplan()
 		_cinplan_files '*.csv'
 		return
 		;;
+	--split)
+		COMPREPLY=($(compgen -W "worker profile" -- "$cur"))
+		return
+		;;
 	-o|--output)
-		if [[ $cmd == export ]]; then
+		if [[ $cmd == export && " ${COMP_WORDS[*]} " == *" --split "* ]]
+		then
+			_cinplan_files -d
+		elif [[ $cmd == export ]]; then
 			_cinplan_files '*.ics'
 		else
 			_cinplan_files ''
@@ -185,7 +192,7 @@ _cinplan()
 		    --assessment-completed --plan-decision --rcpc --residence
 		    --first-meeting --review --visit --manager-agreed --worker --kind
 		    --within --as-of --until --format --date-style --dates --alarm
-		    --rules --holidays"
+		    --rules --holidays -o"
 		;;
 	check)
 		opts="--caseload --as-of --within --format --worker --profile
@@ -193,7 +200,7 @@ _cinplan()
 		;;
 	export)
 		opts="--caseload --as-of --until -o --worker --profile --kind --alarm --calendar-name
-		    --dates --columns --rules --holidays"
+		    --dates --columns --split --rules --holidays"
 		;;
 	profiles)
 		opts="--rules"

@@ -41,7 +41,7 @@ static const struct command commands[] = {
 	  "\t[--manager-agreed] [--worker NAME] [--kind KIND] [--within N]\n"
 	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
 	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
-	  "\t[--holidays FILE]" },
+	  "\t[--holidays FILE] [-o FILE]" },
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
 	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
@@ -51,7 +51,7 @@ static const struct command commands[] = {
 	  "export [--caseload] FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
 	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
 	  "\t[--calendar-name NAME] [--dates iso|uk] [--columns FILE]\n"
-	  "\t[--rules DIR] [--holidays FILE]" },
+	  "\t[--split worker|profile] [--rules DIR] [--holidays FILE]" },
 	{ "profiles", cmd_profiles,
 	  "profiles [--rules DIR]" },
 	{ "profile", cmd_profile,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -45,7 +46,8 @@ enum {
 	OPT_KIND,
 	OPT_ALARM,
 	OPT_CALNAME,
-	OPT_COLUMNS
+	OPT_COLUMNS,
+	OPT_SPLIT
 };
 
 static const struct cli_opt check_opts[] = {
@@ -70,6 +72,7 @@ static const struct cli_opt export_opts[] = {
 	{ "alarm", 1, OPT_ALARM },
 	{ "calendar-name", 1, OPT_CALNAME },
 	{ "columns", 1, OPT_COLUMNS },
+	{ "split", 1, OPT_SPLIT },
 	{ NULL, 0, 0 }
 };
 
@@ -1082,6 +1085,490 @@ export_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	return 0;
 }
 
+/* ---- export --split ----------------------------------------------------- */
+
+/*
+ * One calendar per worker or per profile, in a directory.  The rows are
+ * kept (their cells, not their events: a few hundred bytes a case) until
+ * every name is known, since a file's name can depend on the other names
+ * (see split_names()); then each calendar is written in turn, with its own
+ * previous file for SEQUENCE and cancellations, so one file at a time is
+ * open however many workers there are.  A calendar of cinplan's in the
+ * directory that this export does not write again (a worker whose cases
+ * all closed) is written once more with its events cancelled.
+ */
+
+#define SPLIT_NAME_MAX	64		/* octets of a name, before ".ics" */
+#define SPLIT_NONE	((size_t)-1)
+
+enum split_by {
+	SPLIT_WORKER = 1,
+	SPLIT_PROFILE
+};
+
+struct split_row {
+	struct case_row	 row;		/* every string owned */
+	size_t		 next;		/* the group's next row */
+};
+
+struct split_group {
+	char		*key;		/* as first seen; NULL: no worker */
+	char		*name;		/* the file's, without ".ics" */
+	size_t		 first, last;	/* its rows */
+};
+
+struct split {
+	enum split_by		 by;
+	const char		*dir;
+	struct strtab		*keys;	/* folded: the groups' numbers */
+	struct split_group	*g;
+	size_t			 ng;
+	struct split_row	*rows;
+	size_t			 nrows, caprows;
+};
+
+static const char *
+split_axis(const struct split *sp)
+{
+	return sp->by == SPLIT_WORKER ? "worker" : "profile";
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s == NULL ? NULL : xstrdup(s);
+}
+
+/* Keep a row for its group: workers are one whatever the case. */
+static int
+split_keep(struct run *r, const struct case_row *row, const struct loaded *l,
+    const struct facts *f, void *arg)
+{
+	struct split		*sp = arg;
+	struct split_group	*g;
+	struct split_row	*sr;
+	const char		*key;
+	char			*fold;
+	size_t			 i;
+	int			 added;
+
+	key = sp->by == SPLIT_PROFILE ? l->p->id : row->worker;
+	fold = lower_dup(key != NULL ? key : "");
+	/* A worker is never "", so "" can stand for none. */
+	i = strtab_add(sp->keys, fold, strlen(fold), &added);
+	free(fold);
+	if (added) {
+		sp->g = xreallocarray(sp->g, sp->ng + 1, sizeof(*sp->g));
+		g = &sp->g[sp->ng++];
+		g->key = dup_or_null(key);
+		g->name = NULL;
+		g->first = g->last = SPLIT_NONE;
+	}
+	g = &sp->g[i];
+	if (sp->nrows == sp->caprows) {
+		sp->caprows = sp->caprows ? sp->caprows * 2 : 256;
+		sp->rows = xreallocarray(sp->rows, sp->caprows,
+		    sizeof(*sp->rows));
+	}
+	sr = &sp->rows[sp->nrows];
+	sr->row = *row;
+	sr->row.case_id = xstrdup(row->case_id);
+	sr->row.profile = xstrdup(row->profile);
+	sr->row.area = dup_or_null(row->area);
+	sr->row.plan_type = dup_or_null(row->plan_type);
+	sr->row.worker = dup_or_null(row->worker);
+	sr->next = SPLIT_NONE;
+	if (g->last == SPLIT_NONE)
+		g->first = sp->nrows;
+	else
+		sp->rows[g->last].next = sp->nrows;
+	g->last = sp->nrows++;
+	return 0;
+}
+
+/*
+ * A file name from a worker's name or a profile id: ASCII letters (lower
+ * case) and digits, every run of anything else one '-', none at either
+ * end, at most SPLIT_NAME_MAX octets.  The caller frees it.
+ */
+static char *
+split_base(const char *key, enum split_by by)
+{
+	const unsigned char	*p;
+	char			*out;
+	size_t			 n;
+
+	if (key == NULL)
+		return xstrdup("unallocated");
+	out = xmalloc(SPLIT_NAME_MAX + 1);
+	for (n = 0, p = (const unsigned char *)key; *p != '\0' &&
+	    n < SPLIT_NAME_MAX; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			out[n++] = (char)*p;
+		else if (*p >= 'A' && *p <= 'Z')
+			out[n++] = (char)(*p - 'A' + 'a');
+		else if (n > 0 && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	if (n == 0) {
+		free(out);
+		out = xstrdup(by == SPLIT_WORKER ? "worker" : "profile");
+	}
+	return out;
+}
+
+/* FNV-1a, 32 bits: a short, stable mark of a name. */
+static unsigned long
+split_hash(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 16777619u;
+	}
+	return (unsigned long)h;
+}
+
+static int
+cmp_group_name(const void *a, const void *b)
+{
+	const struct split_group *x = a, *y = b;
+	int	 c;
+
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	/* The same base: in the order of their keys, whatever the rows. */
+	if (x->key == NULL || y->key == NULL)
+		return x->key == NULL ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+/*
+ * Name every group's file.  Two groups whose names make the same base
+ * ("Sam Jones" and "Sam  Jones", or two names cut at SPLIT_NAME_MAX) both
+ * get "-" and eight hex digits of their name, which does not depend on
+ * the rows' order or on other names, and are named on standard error so
+ * that the caseload can be mended.  The groups end up sorted by name.
+ */
+static void
+split_names(struct run *r, struct split *sp)
+{
+	struct split_group	*g;
+	char			*named;
+	size_t			 i, j, k;
+
+	for (i = 0; i < sp->ng; i++)
+		sp->g[i].name = split_base(sp->g[i].key, sp->by);
+	if (sp->ng > 0)
+		qsort(sp->g, sp->ng, sizeof(*sp->g), cmp_group_name);
+	for (i = 0; i < sp->ng; i = j) {
+		for (j = i + 1; j < sp->ng &&
+		    strcmp(sp->g[i].name, sp->g[j].name) == 0; j++)
+			continue;
+		if (j - i == 1)
+			continue;
+		fprintf(r->c->err, "cinplan: --split %s: %zu names make the"
+		    " file name %s.ics; each has a file of its own:\n",
+		    split_axis(sp), j - i,
+		    sp->g[i].name);
+		for (k = i; k < j; k++) {
+			g = &sp->g[k];
+			named = xasprintf("%s-%08lx", g->name,
+			    split_hash(g->key != NULL ? g->key : ""));
+			fprintf(r->c->err, "cinplan:   %s.ics: %s%s%s\n", named,
+			    g->key ? "'" : "", g->key ? g->key :
+			    "(no worker)", g->key ? "'" : "");
+			free(g->name);
+			g->name = named;
+		}
+	}
+	if (sp->ng > 0)
+		qsort(sp->g, sp->ng, sizeof(*sp->g), cmp_group_name);
+}
+
+/*
+ * Write one calendar, DIR/NAME.ics, replacing its previous self: the
+ * group's rows, or none (a file left over: every event cancelled).
+ * Returns 0, or -1 after reporting.
+ */
+static int
+split_write(struct run *r, struct split *sp, const struct out_opts *common,
+    const char *name, const char *calname, const struct split_group *g,
+    int infd)
+{
+	struct out_opts		 oo;
+	struct safe_out		 so;
+	struct out_writer	*w;
+	struct facts		 f;
+	struct sched_error	 se;
+	struct loaded		*l;
+	const struct split_row	*sr;
+	char			*path, err[512];
+	size_t			 i;
+	int			 lr, lv, ok;
+
+	path = xasprintf("%s/%s.ics", sp->dir, name);
+	if (safe_same_file(infd, path)) {
+		cli_error(r->c, "-o: %s is the caseload being read", path);
+		free(path);
+		return -1;
+	}
+	oo = *common;
+	oo.previous = path;
+	oo.calname = calname;
+	if (safe_open(&so, path, r->c->out, err, sizeof(err)) == -1) {
+		cli_error(r->c, "%s", err);
+		free(path);
+		return -1;
+	}
+	if ((w = out_begin(FMT_ICS, so.f, &oo, err, sizeof(err))) == NULL) {
+		cli_error(r->c, "%s", err);
+		safe_abort(&so);
+		free(path);
+		return -1;
+	}
+	ok = 1;
+	for (i = g != NULL ? g->first : SPLIT_NONE; ok && i != SPLIT_NONE;
+	    i = sr->next) {
+		sr = &sp->rows[i];
+		/* The walk took this row already: the same facts again. */
+		if ((l = row_facts(r, &sr->row, &f, &lr, &lv)) == NULL ||
+		    sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
+			cli_error(r->c, "%s:%ld: %s: could not be computed"
+			    " again", r->path, sr->row.line, sr->row.case_id);
+			ok = 0;
+		} else if (export_row(r, &sr->row, l, &f, w) == -1)
+			ok = 0;
+	}
+	if (out_end(w, err, sizeof(err)) == -1 && ok) {
+		cli_error(r->c, "%s", err);
+		ok = 0;
+	}
+	if (!ok)
+		safe_abort(&so);
+	else if (cli_commit(r->c, &so) == -1)
+		ok = 0;
+	free(path);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Is the file name in the directory dfd a calendar cinplan wrote?  Its
+ * first line opens a calendar, and its PRODID, before the first event, is
+ * ours.  Then *calname is its X-WR-CALNAME (the caller's to free), or
+ * NULL.
+ */
+static int
+split_ours(int dfd, const char *name, char **calname)
+{
+	FILE	*f;
+	char	 line[512];
+	size_t	 len;
+	int	 fd, n, ours, in_name;
+
+	*calname = NULL;
+	if ((fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) == -1)
+		return 0;
+	if ((f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return 0;
+	}
+	ours = in_name = 0;
+	for (n = 0; n < 32 && fgets(line, sizeof(line), f) != NULL; n++) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (n == 0 && strcmp(line, "BEGIN:VCALENDAR") != 0)
+			break;
+		if (in_name && line[0] == ' ') {	/* folded */
+			len = strlen(*calname);
+			*calname = xreallocarray(*calname, len + strlen(line),
+			    1);
+			memcpy(*calname + len, line + 1, strlen(line));
+			continue;
+		}
+		in_name = 0;
+		if (strncmp(line, "PRODID:-//cinplan//", 19) == 0)
+			ours = 1;
+		else if (strncmp(line, "X-WR-CALNAME:", 13) == 0 &&
+		    *calname == NULL) {
+			*calname = xstrdup(line + 13);
+			in_name = 1;
+		} else if (strcmp(line, "BEGIN:VEVENT") == 0)
+			break;
+	}
+	fclose(f);
+	if (!ours) {
+		free(*calname);
+		*calname = NULL;
+	}
+	return ours;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The calendars of cinplan's in DIR that this export did not write (a
+ * worker whose cases all closed, a name that changed): each written again
+ * with its events cancelled.  *n counts them.
+ */
+static int
+split_leftovers(struct run *r, struct split *sp, const struct out_opts *oo,
+    const struct strtab *written, const char *calname, int infd,
+    unsigned long *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		**left, *cal;
+	size_t		 i, len, nleft;
+	int		 rc;
+
+	if ((d = opendir(sp->dir)) == NULL) {
+		cli_error(r->c, "%s: %s", sp->dir, strerror(errno));
+		return -1;
+	}
+	left = NULL;
+	nleft = 0;
+	errno = 0;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= 4 ||
+		    strcmp(de->d_name + len - 4, ".ics") != 0 ||
+		    strtab_find(written, de->d_name, len - 4) != STRTAB_NONE)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW)
+		    == -1 || !S_ISREG(st.st_mode) ||
+		    !split_ours(dirfd(d), de->d_name, &cal))
+			continue;
+		/* The name first, its calendar's name after it. */
+		if (cal == NULL)
+			cal = xasprintf("%s - %.*s", calname, (int)(len - 4),
+			    de->d_name);
+		left = xreallocarray(left, nleft + 1, sizeof(*left));
+		left[nleft++] = xasprintf("%.*s%c%s", (int)(len - 4),
+		    de->d_name, '\0', cal);
+		free(cal);
+		errno = 0;
+	}
+	rc = 0;
+	if (errno != 0) {
+		cli_error(r->c, "%s: %s", sp->dir, strerror(errno));
+		rc = -1;
+	}
+	closedir(d);
+	if (nleft > 0)
+		qsort(left, nleft, sizeof(*left), cmp_str);
+	for (i = 0; rc == 0 && i < nleft; i++) {
+		cal = left[i] + strlen(left[i]) + 1;
+		rc = split_write(r, sp, oo, left[i], cal, NULL, infd);
+		(*n)++;
+	}
+	for (i = 0; i < nleft; i++)
+		free(left[i]);
+	free(left);
+	return rc;
+}
+
+static void
+split_free(struct split *sp)
+{
+	size_t	 i;
+
+	for (i = 0; i < sp->nrows; i++) {
+		free((char *)sp->rows[i].row.case_id);
+		free((char *)sp->rows[i].row.profile);
+		free((char *)sp->rows[i].row.area);
+		free((char *)sp->rows[i].row.plan_type);
+		free((char *)sp->rows[i].row.worker);
+	}
+	for (i = 0; i < sp->ng; i++) {
+		free(sp->g[i].key);
+		free(sp->g[i].name);
+	}
+	free(sp->rows);
+	free(sp->g);
+	strtab_free(sp->keys);
+}
+
+/*
+ * After the walk: every group's calendar, then the leftovers.  Returns 0,
+ * or -1 after reporting; *ncal and *nleft count the files written.
+ */
+static int
+split_run(struct run *r, struct split *sp, const struct out_opts *oo,
+    int infd, unsigned long *ncal, unsigned long *nleft)
+{
+	struct strtab	*written;
+	const char	*base;
+	char		*cal;
+	size_t		 i;
+	int		 rc;
+
+	base = oo->calname != NULL ? oo->calname : "cinplan deadlines";
+	split_names(r, sp);
+	written = strtab_new();
+	rc = 0;
+	for (i = 0; rc == 0 && i < sp->ng; i++) {
+		cal = xasprintf("%s - %s", base, sp->g[i].key != NULL ?
+		    sp->g[i].key : "unallocated");
+		rc = split_write(r, sp, oo, sp->g[i].name, cal, &sp->g[i],
+		    infd);
+		free(cal);
+		strtab_add(written, sp->g[i].name, strlen(sp->g[i].name),
+		    NULL);
+		(*ncal)++;
+	}
+	if (rc == 0)
+		rc = split_leftovers(r, sp, oo, written, base, infd, nleft);
+	strtab_free(written);
+	return rc;
+}
+
+/* --split's -o DIR and filters: 0, or -1 after reporting. */
+static int
+split_check(struct cli *c, struct split *sp, const struct run *r,
+    const char *output)
+{
+	struct stat	 sb;
+
+	if (output == NULL) {
+		cli_usage(c, "--split needs -o DIR, the directory to write"
+		    " the calendars to");
+		return -1;
+	}
+	if ((sp->by == SPLIT_WORKER ? r->worker : r->profile) != NULL) {
+		/* The others' calendars in DIR would be cancelled. */
+		cli_usage(c, "--split %s writes every %s's calendar: for one,"
+		    " give --%s with -o FILE.ics", split_axis(sp),
+		    split_axis(sp), split_axis(sp));
+		return -1;
+	}
+	if (strcmp(output, "-") == 0) {
+		cli_usage(c, "--split writes files: -o names a directory, not"
+		    " standard output");
+		return -1;
+	}
+	if (stat(output, &sb) == -1) {
+		cli_error(c, "-o %s: %s", output, errno == ENOENT ?
+		    "no such directory" : strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		cli_error(c, "-o %s: not a directory (--split writes one"
+		    " calendar a %s there)", output, split_axis(sp));
+		return -1;
+	}
+	sp->dir = output;
+	return 0;
+}
+
 int
 cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -1091,13 +1578,16 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct safe_out		 so;
 	struct out_writer	*w;
 	struct caseload		*cl;
+	struct split		 sp;
 	const char		*arg, *output;
 	char			 err[512], counts[192];
+	unsigned long		 ncal, nleft;
 	int			 id, fd, rc, ok;
 
 	memset(&r, 0, sizeof(r));
 	memset(&oo, 0, sizeof(oo));
 	memset(&st, 0, sizeof(st));
+	memset(&sp, 0, sizeof(sp));
 	r.c = c;
 	r.so.within = 5;
 	r.so.until = DATE_NONE;
@@ -1132,6 +1622,15 @@ cmd_export(struct cli *c, int argc, char **argv)
 		case OPT_CALNAME:
 			oo.calname = arg;
 			break;
+		case OPT_SPLIT:
+			if (strcmp(arg, "worker") == 0)
+				sp.by = SPLIT_WORKER;
+			else if (strcmp(arg, "profile") == 0)
+				sp.by = SPLIT_PROFILE;
+			else
+				return cli_usage(c, "--split: '%s' is not worker"
+				    " or profile", arg);
+			break;
 		default:
 			if ((rc = run_opt(&r, id, arg)) == -1)
 				return EXIT_USAGE;
@@ -1142,6 +1641,10 @@ cmd_export(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "a caseload is required: FILE, --caseload"
 		    " FILE, or - for standard input");
+	if (sp.by != 0 && split_check(c, &sp, &r, output) == -1) {
+		run_free(&r);
+		return EXIT_USAGE;
+	}
 	if (output == NULL)
 		return cli_usage(c, "-o FILE.ics is required (- for standard"
 		    " output)");
@@ -1154,15 +1657,37 @@ cmd_export(struct cli *c, int argc, char **argv)
 	oo.until = r.so.until;
 	if (cli_dtstamp(c, r.so.as_of, &oo.dtstamp) == -1)
 		return EXIT_USAGE;
-	if (strcmp(output, "-") != 0)
+	if (strcmp(output, "-") != 0 && sp.by == 0)
 		oo.previous = output;
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
 		run_free(&r);
 		return EXIT_USAGE;
 	}
 	if ((cl = open_rows(&r, &fd)) == NULL) {
+		split_free(&sp);
 		run_free(&r);
 		return EXIT_USAGE;
+	}
+	if (sp.by != 0) {
+		rc = EXIT_USAGE;
+		sp.keys = strtab_new();
+		ok = walk(&r, cl, split_keep, &sp) == 0;
+		cl = NULL;
+		if (!ok || filters_matched(&r) == -1 || r.profile_error)
+			goto out;
+		ncal = nleft = 0;
+		if (split_run(&r, &sp, &oo, fd, &ncal, &nleft) == -1)
+			goto out;
+		fprintf(c->err, "cinplan: exported %lu open case%s (%s) to"
+		    " %s: %lu calendar%s by %s", r.open, r.open == 1 ? "" :
+		    "s", row_counts(&r, counts, sizeof(counts)), output, ncal,
+		    ncal == 1 ? "" : "s", split_axis(&sp));
+		if (nleft > 0)
+			fprintf(c->err, ", %lu with no open case left (its"
+			    " events cancelled)", nleft);
+		fputc('\n', c->err);
+		rc = rows_exit(&r) ? EXIT_REJECTED : EXIT_OK;
+		goto out;
 	}
 	if (safe_same_file(fd, output)) {
 		cli_error(c, "-o: %s is the caseload being read", output);
@@ -1207,6 +1732,7 @@ out:
 	caseload_close(cl);
 	if (fd != STDIN_FILENO)
 		close(fd);
+	split_free(&sp);
 	run_free(&r);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "out.h"
 #include "profile.h"
+#include "safeio.h"
 #include "sched.h"
 #include "xmalloc.h"
 
@@ -32,6 +33,7 @@ enum {
 	OPT_WITHIN,
 	OPT_UNTIL,
 	OPT_FORMAT,
+	OPT_OUTPUT,
 	OPT_DATE_STYLE,
 	OPT_ALARM,
 	OPT_WORKER,
@@ -60,6 +62,8 @@ static const struct cli_opt schedule_opts[] = {
 	{ "within", 1, OPT_WITHIN },
 	{ "until", 1, OPT_UNTIL },
 	{ "format", 1, OPT_FORMAT },
+	{ "output", 1, OPT_OUTPUT },
+	{ "o", 1, OPT_OUTPUT },
 	{ "date-style", 1, OPT_DATE_STYLE },
 	{ "alarm", 1, OPT_ALARM },
 	{ "worker", 1, OPT_WORKER },
@@ -286,11 +290,12 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct out_opts		 oo;
 	struct out_case		 oc;
 	struct out_writer	*w;
+	struct safe_out		 sout;
 	struct held		 reviews, visits, failed, *done;
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
-	const char		*worker, *env, *flag;
+	const char		*worker, *env, *flag, *output;
 	char			 err[512];
 	long			 n;
 	int			 id, fmt, rc, *slot, a, k;
@@ -302,7 +307,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	reviews.n = visits.n = failed.n = 0;
 	done = xcalloc(KIND_COUNT, sizeof(*done));
-	spec = area = pt = case_id = worker = NULL;
+	spec = area = pt = case_id = worker = output = NULL;
 	so.until = DATE_NONE;
 	so.within = 5;
 	oo.alarm_days = -1;
@@ -393,6 +398,9 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 				goto usage;
 			}
 			break;
+		case OPT_OUTPUT:
+			output = arg;
+			break;
 		case OPT_DATE_STYLE:
 			if (strcmp(arg, "iso") == 0)
 				oo.date_style = DSTYLE_ISO;
@@ -455,6 +463,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	rc = EXIT_USAGE;
 	cal = NULL;
 	w = NULL;
+	memset(&sout, 0, sizeof(sout));
 	if (spec_area != NULL && area != NULL && strcmp(spec_area, area) != 0) {
 		cli_error(c, "--profile %s and --area %s disagree", spec, area);
 		goto out;
@@ -496,7 +505,10 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oo.cal = cal;
 	env = getenv("NO_COLOR");
 	oo.color = fmt == FMT_TEXT && (env == NULL || *env == '\0') &&
-	    c->out == stdout && isatty(fileno(c->out));
+	    output == NULL && c->out == stdout && isatty(fileno(c->out));
+	/* As export -o: written whole, SEQUENCE carried from the old file. */
+	if (output != NULL && strcmp(output, "-") != 0 && fmt == FMT_ICS)
+		oo.previous = output;
 	if (fmt == FMT_ICS && cli_dtstamp(c, so.as_of, &oo.dtstamp) == -1)
 		goto out;
 	memset(&oc, 0, sizeof(oc));
@@ -507,7 +519,11 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oc.worker = worker;
 	oc.s = &s;
 	oc.cal = cal;
-	if ((w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL ||
+	if (safe_open(&sout, output, c->out, err, sizeof(err)) == -1) {
+		cli_error(c, "%s", err);
+		goto out;
+	}
+	if ((w = out_begin(fmt, sout.f, &oo, err, sizeof(err))) == NULL ||
 	    out_case(w, &oc, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		goto out;
@@ -516,6 +532,12 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 out:
 	if (w != NULL && out_end(w, err, sizeof(err)) == -1 && rc == EXIT_OK)
 		rc = cli_error(c, "%s", err);
+	/* On any error the old file is left as it was. */
+	if (sout.f != NULL && rc == EXIT_OK && sout.path != NULL &&
+	    cli_commit(c, &sout) == -1)
+		rc = EXIT_USAGE;
+	else if (sout.f != NULL && rc != EXIT_OK)
+		safe_abort(&sout);
 	sched_free(&s);
 	cal_free(cal);
 	profile_free(p);

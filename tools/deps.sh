@@ -49,6 +49,11 @@ if ! command -v dpkg-query >/dev/null 2>&1 ||
 	    missing_test=1
 	look "Python's sqlglot" "the SSD view test" \
 	    python3 -c 'import sqlglot' || missing_test=1
+	look "Python's icalendar (for /usr/bin/python3)" \
+	    "the calendar readers test" \
+	    /usr/bin/python3 -c 'import icalendar' || missing_test=1
+	look khal "the calendar readers test" command -v khal ||
+	    missing_test=1
 	for tool in "$@"; do
 		look "$tool" "make fuzz" command -v "$tool" || missing_build=1
 	done
@@ -67,7 +72,8 @@ have_pkg() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 for pkg in gcc make pkg-config libical-dev libiniparser-dev libcmocka-dev \
-    libjansson-dev libxml2-dev mandoc postgresql python3-sqlglot "$@"; do
+    libjansson-dev libxml2-dev mandoc postgresql python3-sqlglot \
+    python3-icalendar khal "$@"; do
 	have_pkg "$pkg" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0
