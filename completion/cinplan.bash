@@ -141,7 +141,10 @@ _cinplan()
 		return
 		;;
 	--as-of|--until|--referral|--assessment-completed|--plan-decision|\
-	--rcpc|--residence|--first-meeting|--review|--visit)
+	--rcpc|--residence|--first-meeting|--review|--visit|\
+	--supervision-order|--allocated|--step-down-decision|--failed-visit|\
+	--minutes|--notice|--written-update|--visit-record|--plan-update|\
+	--assessment-update|--safety-plan)
 		COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur"))
 		return
 		;;
@@ -190,7 +193,10 @@ _cinplan()
 	schedule)
 		opts="--profile --area --plan-type --case-id --referral
 		    --assessment-completed --plan-decision --rcpc --residence
-		    --first-meeting --review --visit --manager-agreed --worker --kind
+		    --first-meeting --review --visit --manager-agreed --supervision-order --allocated
+		    --step-down-decision --failed-visit --minutes --notice
+		    --written-update --visit-record --plan-update
+		    --assessment-update --safety-plan --worker --kind
 		    --within --as-of --until --format --date-style --dates --alarm
 		    --rules --holidays -o"
 		;;

@@ -38,7 +38,12 @@ static const struct command commands[] = {
 	  "\t[--case-id REF] [--referral DATE] [--assessment-completed DATE]\n"
 	  "\t[--plan-decision DATE] [--rcpc DATE] [--residence DATE]\n"
 	  "\t[--first-meeting DATE] [--review DATE ...] [--visit DATE ...]\n"
-	  "\t[--manager-agreed] [--worker NAME] [--kind KIND] [--within N]\n"
+	  "\t[--manager-agreed] [--supervision-order DATE] [--allocated DATE]\n"
+	  "\t[--step-down-decision DATE] [--failed-visit DATE ...]\n"
+	  "\t[--minutes DATE ...] [--notice DATE ...] [--written-update DATE ...]\n"
+	  "\t[--visit-record DATE ...] [--plan-update DATE ...]\n"
+	  "\t[--assessment-update DATE ...] [--safety-plan DATE ...]\n"
+	  "\t[--worker NAME] [--kind KIND] [--within N]\n"
 	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
 	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
 	  "\t[--holidays FILE] [-o FILE]" },
