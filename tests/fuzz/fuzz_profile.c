@@ -95,9 +95,11 @@ check_schedule(const struct profile *p, const struct schedule *s,
 	FUZZ_CHECK(s->n <= SCHED_MAX_ITEMS, "%zu items", s->n);
 	for (i = 0; i < s->n; i++) {
 		a = &s->items[i];
-		/* Past the horizon only what was held (sched.c, emit). */
+		/* Past the horizon only what was held, and milestones, the
+		 * markers of the plan's life (sched.c, emit). */
 		FUZZ_CHECK(a->due >= DATE_MIN && a->due <= DATE_MAX &&
-		    (a->due <= so->until || a->held != DATE_NONE),
+		    (a->due <= so->until || a->held != DATE_NONE ||
+		    a->kind == KIND_MILESTONE),
 		    "item %zu due %d", i, a->due);
 		FUZZ_CHECK(a->earliest == DATE_NONE ||
 		    (a->earliest >= DATE_MIN && a->earliest <= a->due),
