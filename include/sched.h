@@ -137,12 +137,11 @@ struct sched_rules {
 	size_t			 nderived;
 	const struct rule	*notset[SCHED_MAX_RULES]; /* noted as not set */
 	size_t			 nnotset;
-	const struct rule	*miles[SCHED_MAX_RULES]; /* wanted milestones */
-	size_t			 nmiles;
 	const struct rule	*final[KIND_COUNT]; /* KC_RECUR: the rule of
 						   the chain's final occurrence */
 	const struct rule	*oneoffs[SCHED_MAX_RULES]; /* wanted one-offs
-						   other than milestones */
+						   other than the steps:
+						   milestones, plan of work */
 	size_t			 noneoffs;
 };
 

@@ -291,7 +291,8 @@ choose_rules(const struct engine *en, struct sched_rules *rs)
  * fall before a review or a visit (notices, written updates), which decide
  * how far past the horizon a chain must be followed; and, in the order
  * chosen, the wanted rules derived from each meeting, review or visit, the
- * rules set out as not set, and the wanted milestones.
+ * rules set out as not set, and the wanted one-offs (milestones, the plan
+ * of work).
  */
 static void
 index_rules(struct sched_rules *rs)
@@ -316,10 +317,6 @@ index_rules(struct sched_rules *rs)
 			rs->notset[rs->nnotset++] = r;
 		if (r->not_set || !want)
 			continue;
-		if (r->kind == KIND_MILESTONE) {
-			rs->miles[rs->nmiles++] = r;
-			continue;
-		}
 		if (kind_info(r->kind)->class == KC_ONEOFF) {
 			rs->oneoffs[rs->noneoffs++] = r;
 			continue;
@@ -802,7 +799,10 @@ derived(struct engine *en, const struct rule *r)
 	return 0;
 }
 
-/* One-offs other than the plan's own steps: the plan of work. */
+/*
+ * One-offs other than the plan's own steps: milestones (markers, never
+ * moved) and the plan of work.
+ */
 static int
 oneoffs(struct engine *en, struct when assess, struct when start)
 {
@@ -815,37 +815,14 @@ oneoffs(struct engine *en, struct when assess, struct when start)
 		r = en->rs->oneoffs[i];
 		a = anchor_when(en, r->anchor, assess, start);
 		if (a.date == DATE_NONE) {
-			note(en, NOTE_NO_ANCHOR, r, r->kind, r->anchor);
-			continue;
-		}
-		if ((d = apply(en->cal, a.date, &r->offset, 1)) == DATE_NONE)
-			continue;
-		if (emit_also(en, r, a.date, d, next_done(en, r->kind),
-		    a.projected) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-milestones(struct engine *en, struct when assess, struct when start)
-{
-	const struct rule	*r;
-	struct when		 a;
-	size_t			 i;
-	int			 d;
-
-	for (i = 0; i < en->rs->nmiles; i++) {
-		r = en->rs->miles[i];
-		a = anchor_when(en, r->anchor, assess, start);
-		if (a.date == DATE_NONE) {
 			note(en, NOTE_NO_ANCHOR, r, r->kind,
 			    missing_fact(en, r->anchor));
 			continue;
 		}
-		if ((d = apply(en->cal, a.date, &r->offset, 0)) == DATE_NONE)
+		if ((d = apply(en->cal, a.date, &r->offset,
+		    r->kind != KIND_MILESTONE)) == DATE_NONE)
 			continue;
-		if (emit(en, r, 0, 0, d, DATE_NONE, DATE_NONE,
+		if (emit_also(en, r, a.date, d, next_done(en, r->kind),
 		    a.projected) == -1)
 			return -1;
 	}
@@ -1107,8 +1084,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	for (i = 0; i < en.rs->nderived; i++)
 		if (derived(&en, en.rs->derived[i]) == -1)
 			goto out;
-	if (oneoffs(&en, assess, start) == -1 ||
-	    milestones(&en, assess, start) == -1)
+	if (oneoffs(&en, assess, start) == -1)
 		goto out;
 
 	sort_items(s->items, s->n);
