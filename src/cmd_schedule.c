@@ -1,6 +1,7 @@
 /*
  * cmd_schedule.c: "cinplan schedule", every deadline of one case.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,46 @@ static const struct cli_opt schedule_opts[] = {
 	{ "safety-plan", 1, OPT_DONE + KIND_SAFETY_PLAN },
 	{ NULL, 0, 0 }
 };
+
+/* The facts that are one date each: the option and where it goes. */
+static const struct {
+	int	 id;
+	size_t	 off;
+} date_facts[] = {
+	{ OPT_REFERRAL, offsetof(struct facts, referral) },
+	{ OPT_ASSESSMENT, offsetof(struct facts, assessment) },
+	{ OPT_DECISION, offsetof(struct facts, plan_decision) },
+	{ OPT_RCPC, offsetof(struct facts, rcpc) },
+	{ OPT_RESIDENCE, offsetof(struct facts, residence) },
+	{ OPT_FIRST_MEETING, offsetof(struct facts, first_meeting) },
+	{ OPT_SUPERVISION_ORDER, offsetof(struct facts, supervision_order) },
+	{ OPT_ALLOCATED, offsetof(struct facts, allocated) },
+	{ OPT_STEP_DOWN_DECISION, offsetof(struct facts, step_down_decision) },
+};
+
+/* The date in f that option id sets, or NULL. */
+static int *
+date_fact(struct facts *f, int id)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(date_facts) / sizeof(date_facts[0]); i++)
+		if (date_facts[i].id == id)
+			return (int *)(void *)((char *)f + date_facts[i].off);
+	return NULL;
+}
+
+/* The long name of option id. */
+static const char *
+opt_name(int id)
+{
+	const struct cli_opt	*o;
+
+	for (o = schedule_opts; o->name != NULL; o++)
+		if (o->id == id)
+			return o->name;
+	return "?";
+}
 
 /* Held reviews and visits given on the command line; a case has few. */
 #define MAX_HELD	1000
@@ -295,8 +336,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
-	const char		*worker, *env, *flag, *output;
-	char			 err[512];
+	const char		*worker, *env, *output;
+	char			 err[512], flag[40];
 	long			 n;
 	int			 id, fmt, rc, *slot, a, k;
 
@@ -313,8 +354,16 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oo.alarm_days = -1;
 	fmt = FMT_TEXT;
 	while ((id = cli_opt_next(c, &st, argc, argv, schedule_opts, &arg)) != -1) {
-		slot = NULL;
-		flag = NULL;
+		if ((slot = date_fact(&f, id)) != NULL) {
+			snprintf(flag, sizeof(flag), "--%s", opt_name(id));
+			if (*slot != DATE_NONE) {
+				cli_usage(c, "%s is given twice", flag);
+				goto usage;
+			}
+			if (cli_date(c, flag, arg, slot) == -1)
+				goto usage;
+			continue;
+		}
 		switch (id) {
 		case -2:
 			goto usage;
@@ -342,30 +391,6 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_WORKER:
 			worker = arg;
-			break;
-		case OPT_REFERRAL:
-			slot = &f.referral;
-			flag = "--referral";
-			break;
-		case OPT_ASSESSMENT:
-			slot = &f.assessment;
-			flag = "--assessment-completed";
-			break;
-		case OPT_DECISION:
-			slot = &f.plan_decision;
-			flag = "--plan-decision";
-			break;
-		case OPT_RCPC:
-			slot = &f.rcpc;
-			flag = "--rcpc";
-			break;
-		case OPT_RESIDENCE:
-			slot = &f.residence;
-			flag = "--residence";
-			break;
-		case OPT_FIRST_MEETING:
-			slot = &f.first_meeting;
-			flag = "--first-meeting";
 			break;
 		case OPT_REVIEW:
 			if (add_held(c, &reviews, "--review", arg) == -1)
@@ -417,18 +442,6 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			    &oo.alarm_days) == -1)
 				goto usage;
 			break;
-		case OPT_SUPERVISION_ORDER:
-			slot = &f.supervision_order;
-			flag = "--supervision-order";
-			break;
-		case OPT_ALLOCATED:
-			slot = &f.allocated;
-			flag = "--allocated";
-			break;
-		case OPT_STEP_DOWN_DECISION:
-			slot = &f.step_down_decision;
-			flag = "--step-down-decision";
-			break;
 		case OPT_FAILED_VISIT:
 			if (add_held(c, &failed, "--failed-visit", arg) == -1)
 				goto usage;
@@ -444,14 +457,6 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			}
 			cli_usage(c, "option not valid here");
 			goto usage;
-		}
-		if (slot != NULL) {
-			if (*slot != DATE_NONE) {
-				cli_usage(c, "%s is given twice", flag);
-				goto usage;
-			}
-			if (cli_date(c, flag, arg, slot) == -1)
-				goto usage;
 		}
 	}
 	if (spec == NULL) {
