@@ -159,6 +159,14 @@ out_end(struct out_writer *w, char *err, size_t errsz)
 	return rc;
 }
 
+const struct out_measure out_measures[] = {
+	{ "assessments", "ASSESSMENTS", KIND_ASSESSMENT, 1 },
+	{ "first_meetings", "FIRST MEETINGS", KIND_FIRST_MEETING, 1 },
+	{ "reviews", "REVIEWS UP TO DATE", KIND_REVIEW, 0 },
+	{ "visits", "VISITS UP TO DATE", KIND_VISIT, 0 },
+};
+const size_t out_nmeasures = sizeof(out_measures) / sizeof(out_measures[0]);
+
 /* --- lines made whole ---------------------------------------------------- */
 
 /* Room for more bytes at the end of the line; returns where they go. */

@@ -1,8 +1,8 @@
 /*
  * out_csv.c: schedules as CSV, one item a row, under one header; the
- * nightly check's findings and a census return's assessments the same
- * way.  Text cells are neutralised so a spreadsheet never runs them.  The
- * check's figures have no CSV form: they are written as text.
+ * nightly check's findings, its figures (a row for all cases, each
+ * profile and each worker) and a census return's assessments the same
+ * way.  Text cells are neutralised so a spreadsheet never runs them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +120,83 @@ csvw_check_end(void *v, const struct out_check_end *ce, char *err,
 	return 0;
 }
 
+static void
+tally_csv(struct out_line *ln, const char *group, const char *name,
+    const struct out_tally *t)
+{
+	const struct out_measure	*m;
+	size_t				 i;
+
+	out_line_str(ln, group);
+	out_line_add(ln, ",", 1);
+	out_line_csv(ln, name, ',');
+	out_line_long(ln, (long)t->cases);
+	for (i = 0; i < out_nmeasures; i++) {
+		m = &out_measures[i];
+		out_line_add(ln, ",", 1);
+		if (m->held) {
+			out_line_long(ln, (long)(t->done[m->kind] +
+			    t->late[m->kind]));
+			out_line_add(ln, ",", 1);
+			out_line_long(ln, (long)t->done[m->kind]);
+			out_line_add(ln, ",", 1);
+			out_line_long(ln, (long)t->late[m->kind]);
+		} else {
+			out_line_long(ln, (long)(t->ok[m->kind] +
+			    t->overdue[m->kind]));
+			out_line_add(ln, ",", 1);
+			out_line_long(ln, (long)t->ok[m->kind]);
+			out_line_add(ln, ",", 1);
+			out_line_long(ln, (long)t->overdue[m->kind]);
+		}
+		if (m->kind == KIND_REVIEW) {
+			out_line_add(ln, ",", 1);
+			out_line_long(ln, (long)t->unknown[KIND_REVIEW]);
+		}
+	}
+	out_line_add(ln, "\n", 1);
+}
+
+/*
+ * The figures as the JSON form names them: group ("all", "profile",
+ * "worker"), its name, the cases, then each measure's counts.
+ */
+static int
+csvw_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
+{
+	struct csv_state		*st = v;
+	struct out_line			*ln = &st->ln;
+	const struct out_measure	*m;
+	size_t				 i;
+
+	out_line_str(ln, "group,name,cases");
+	for (i = 0; i < out_nmeasures; i++) {
+		m = &out_measures[i];
+		out_line_add(ln, ",", 1);
+		out_line_str(ln, m->name);
+		out_line_str(ln, m->held ? "_held," : "_checked,");
+		out_line_str(ln, m->name);
+		out_line_str(ln, m->held ? "_within_timescale," :
+		    "_up_to_date,");
+		out_line_str(ln, m->name);
+		out_line_str(ln, m->held ? "_late" : "_overdue");
+		if (m->kind == KIND_REVIEW) {
+			out_line_add(ln, ",", 1);
+			out_line_str(ln, m->name);
+			out_line_str(ln, "_not_checkable");
+		}
+	}
+	out_line_add(ln, "\n", 1);
+	tally_csv(ln, "all", "all", sm->all);
+	for (i = 0; i < sm->nprofile; i++)
+		tally_csv(ln, "profile", sm->by_profile[i].key,
+		    &sm->by_profile[i]);
+	for (i = 0; i < sm->nworker; i++)
+		tally_csv(ln, "worker", sm->by_worker[i].key,
+		    &sm->by_worker[i]);
+	return out_line_put(ln, st->f);
+}
+
 /* The header once something of a return has been read. */
 static void
 census_header(struct csv_state *st)
@@ -173,6 +250,7 @@ const struct out_impl out_csv_impl = {
 	.write_case = csvw_case,
 	.finding = csvw_finding,
 	.check_end = csvw_check_end,
+	.summary = csvw_summary,
 	.assessment = csvw_assessment,
 	.census = csvw_census,
 	.end = csvw_end

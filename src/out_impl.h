@@ -38,6 +38,22 @@ extern const struct out_impl out_json_impl;
 extern const struct out_impl out_csv_impl;
 extern const struct out_impl out_ics_impl;
 
+/*
+ * The measures of check --summary, in order: held within timescale (a
+ * one-off deadline met or missed) or up to date (the next of a recurring
+ * one not overdue).  Every writer of the figures names them from here.
+ */
+struct out_measure {
+	const char	*name;		/* "first_meetings" */
+	const char	*title;		/* "FIRST MEETINGS" */
+	enum kind	 kind;
+	int		 held;		/* 1: held within timescale; 0: up
+					   to date */
+};
+
+extern const struct out_measure out_measures[];
+extern const size_t out_nmeasures;
+
 /* A short plain-words description of an item ("Review 3").  Returns buf. */
 const char	*out_what(const struct item *, char *buf, size_t sz);
 /* A note in words: "visit: not set by this procedure".  Returns buf. */

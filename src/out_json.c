@@ -195,34 +195,24 @@ json_check_end(void *v, const struct out_check_end *ce, char *err,
 static void
 tally_json(FILE *out, const struct out_tally *t)
 {
-	static const struct {
-		const char	*name;
-		enum kind	 kind;
-		int		 held;
-	} cols[] = {
-		{ "assessments", KIND_ASSESSMENT, 1 },
-		{ "first_meetings", KIND_FIRST_MEETING, 1 },
-		{ "reviews", KIND_REVIEW, 0 },
-		{ "visits", KIND_VISIT, 0 },
-	};
-	size_t	 i;
+	const struct out_measure	*m;
+	size_t				 i;
 
 	fprintf(out, "{\"cases\": %lu", t->cases);
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		if (cols[i].held)
+	for (i = 0; i < out_nmeasures; i++) {
+		m = &out_measures[i];
+		if (m->held)
 			fprintf(out, ", \"%s\": {\"held\": %lu,"
 			    " \"within_timescale\": %lu, \"late\": %lu}",
-			    cols[i].name, t->done[cols[i].kind] +
-			    t->late[cols[i].kind], t->done[cols[i].kind],
-			    t->late[cols[i].kind]);
+			    m->name, t->done[m->kind] + t->late[m->kind],
+			    t->done[m->kind], t->late[m->kind]);
 		else
 			fprintf(out, ", \"%s\": {\"checked\": %lu,"
 			    " \"up_to_date\": %lu, \"overdue\": %lu%s",
-			    cols[i].name, t->ok[cols[i].kind] +
-			    t->overdue[cols[i].kind], t->ok[cols[i].kind],
-			    t->overdue[cols[i].kind],
-			    cols[i].kind == KIND_REVIEW ? "" : "}");
-		if (cols[i].kind == KIND_REVIEW)
+			    m->name, t->ok[m->kind] + t->overdue[m->kind],
+			    t->ok[m->kind], t->overdue[m->kind],
+			    m->kind == KIND_REVIEW ? "" : "}");
+		if (m->kind == KIND_REVIEW)
 			fprintf(out, ", \"not_checkable\": %lu}",
 			    t->unknown[KIND_REVIEW]);
 	}

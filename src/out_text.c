@@ -269,24 +269,20 @@ pct(unsigned long a, unsigned long b, char *buf, size_t sz)
 static void
 tally_text(FILE *out, const char *title, const struct out_tally *t)
 {
-	char	 p1[16], p2[16], p3[16], p4[16];
+	const struct out_measure	*m;
+	unsigned long			 yes, all;
+	size_t				 i;
+	char				 p[16];
 
-	fprintf(out, "%-24s %6lu  %6lu/%-6lu %6s  %6lu/%-6lu %6s  "
-	    "%6lu/%-6lu %6s  %6lu/%-6lu %6s\n", title, t->cases,
-	    t->done[KIND_ASSESSMENT], t->done[KIND_ASSESSMENT] +
-	    t->late[KIND_ASSESSMENT], pct(t->done[KIND_ASSESSMENT],
-	    t->done[KIND_ASSESSMENT] + t->late[KIND_ASSESSMENT], p1,
-	    sizeof(p1)),
-	    t->done[KIND_FIRST_MEETING], t->done[KIND_FIRST_MEETING] +
-	    t->late[KIND_FIRST_MEETING], pct(t->done[KIND_FIRST_MEETING],
-	    t->done[KIND_FIRST_MEETING] + t->late[KIND_FIRST_MEETING], p2,
-	    sizeof(p2)),
-	    t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] + t->overdue[KIND_REVIEW],
-	    pct(t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] +
-	    t->overdue[KIND_REVIEW], p3, sizeof(p3)),
-	    t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
-	    pct(t->ok[KIND_VISIT], t->ok[KIND_VISIT] + t->overdue[KIND_VISIT],
-	    p4, sizeof(p4)));
+	fprintf(out, "%-24s %6lu", title, t->cases);
+	for (i = 0; i < out_nmeasures; i++) {
+		m = &out_measures[i];
+		yes = m->held ? t->done[m->kind] : t->ok[m->kind];
+		all = yes + (m->held ? t->late[m->kind] : t->overdue[m->kind]);
+		fprintf(out, "  %6lu/%-6lu %6s", yes, all,
+		    pct(yes, all, p, sizeof(p)));
+	}
+	putc('\n', out);
 }
 
 static int
@@ -300,9 +296,11 @@ text_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 	fprintf(out, "Within timescale, as of %s: %lu open case%s (%s)\n\n",
 	    date_format(st->o->as_of, d), sm->end.open,
 	    sm->end.open == 1 ? "" : "s", sm->end.rows);
-	fprintf(out, "%-24s %6s  %-20s  %-20s  %-20s  %s\n", "", "CASES",
-	    "ASSESSMENTS", "FIRST MEETINGS", "REVIEWS UP TO DATE",
-	    "VISITS UP TO DATE");
+	fprintf(out, "%-24s %6s", "", "CASES");
+	for (i = 0; i < out_nmeasures; i++)
+		fprintf(out, i + 1 < out_nmeasures ? "  %-20s" : "  %s",
+		    out_measures[i].title);
+	putc('\n', out);
 	tally_text(out, "all", sm->all);
 	fputs("\nby profile\n", out);
 	for (i = 0; i < sm->nprofile; i++)
