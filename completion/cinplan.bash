@@ -197,11 +197,11 @@ _cinplan()
 		    --step-down-decision --failed-visit --minutes --notice
 		    --written-update --visit-record --plan-update
 		    --assessment-update --safety-plan --worker --kind
-		    --within --as-of --until --format --date-style --dates --alarm
+		    --within --as-of --until --format --excel --date-style --dates --alarm
 		    --rules --holidays -o"
 		;;
 	check)
-		opts="--caseload --as-of --within --format --worker --profile
+		opts="--caseload --as-of --within --format --excel --worker --profile
 		    --dates --columns --summary --rules --holidays"
 		;;
 	export)
@@ -241,7 +241,7 @@ _cinplan()
 		opts="--profile --holidays --import --allow-missing -o"
 		;;
 	census)
-		opts="--format --as-of --to-caseload --profile --area"
+		opts="--format --excel --as-of --to-caseload --profile --area"
 		if [[ $cur != -* ]]; then
 			_cinplan_files '*.xml'
 			return

@@ -51,6 +51,8 @@ struct out_opts {
 					   SEQUENCE on from; may be NULL */
 	const struct calendar *cal;	/* text: working days away */
 	int		 within;	/* check: the due-soon window */
+	int		 excel;		/* csv: a byte-order mark and CRLF
+					   line ends, for Excel */
 };
 
 /* One case and its schedule. */

@@ -47,7 +47,8 @@ enum {
 	OPT_ALARM,
 	OPT_CALNAME,
 	OPT_COLUMNS,
-	OPT_SPLIT
+	OPT_SPLIT,
+	OPT_EXCEL
 };
 
 static const struct cli_opt check_opts[] = {
@@ -57,6 +58,7 @@ static const struct cli_opt check_opts[] = {
 	{ "worker", 1, OPT_WORKER },
 	{ "profile", 1, OPT_PROFILE },
 	{ "summary", 0, OPT_SUMMARY },
+	{ "excel", 0, OPT_EXCEL },
 	{ "columns", 1, OPT_COLUMNS },
 	{ NULL, 0, 0 }
 };
@@ -953,7 +955,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	const char		*arg;
 	char			 counts[192], err[512];
 	long			 n;
-	int			 id, fd, rc, ok, nomatch;
+	int			 id, fd, rc, ok, nomatch, excel;
 
 	memset(&r, 0, sizeof(r));
 	memset(&ck, 0, sizeof(ck));
@@ -961,6 +963,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	r.c = c;
 	r.so.within = 5;
 	fmt = FMT_TEXT;
+	excel = 0;
 	while ((id = cli_opt_next(c, &st, argc, argv, check_opts, &arg)) != -1) {
 		switch (id) {
 		case -2:
@@ -986,6 +989,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 		case OPT_SUMMARY:
 			ck.summary = 1;
 			break;
+		case OPT_EXCEL:
+			excel = 1;
+			break;
 		default:
 			if ((rc = run_opt(&r, id, arg)) == -1)
 				return EXIT_USAGE;
@@ -996,6 +1002,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "a caseload is required: FILE, --caseload"
 		    " FILE, or - for standard input");
+	if (excel && fmt != FMT_CSV)
+		return cli_usage(c, "--excel goes with --format csv");
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
 		run_free(&r);
 		return EXIT_USAGE;
@@ -1015,6 +1023,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	oo.doc = ck.summary ? DOC_SUMMARY : DOC_CHECK;
 	oo.as_of = r.so.as_of;
 	oo.within = r.so.within;
+	oo.excel = excel;
 	if ((ck.w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL) {
 		cli_error(c, "%s", err);
 		if (fd != STDIN_FILENO)

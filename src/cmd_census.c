@@ -38,7 +38,8 @@ enum {
 	OPT_FORMAT = OPT_FIRST_OWN,
 	OPT_TO_CASELOAD,
 	OPT_PROFILE,
-	OPT_AREA
+	OPT_AREA,
+	OPT_EXCEL
 };
 
 static const struct cli_opt census_opts[] = {
@@ -46,6 +47,7 @@ static const struct cli_opt census_opts[] = {
 	{ "to-caseload", 1, OPT_TO_CASELOAD },
 	{ "profile", 1, OPT_PROFILE },
 	{ "area", 1, OPT_AREA },
+	{ "excel", 0, OPT_EXCEL },
 	{ NULL, 0, 0 }
 };
 
@@ -405,12 +407,17 @@ cmd_census(struct cli *c, int argc, char **argv)
 		case OPT_AREA:
 			area = arg;
 			break;
+		case OPT_EXCEL:
+			oo.excel = 1;
+			break;
 		default:
 			return cli_usage(c, "option not valid here");
 		}
 	}
 	if (r.path == NULL)
 		return cli_usage(c, "FILE.xml is required");
+	if (oo.excel && fmt != FMT_CSV)
+		return cli_usage(c, "--excel goes with --format csv");
 	if (to == NULL && (spec != NULL || area != NULL))
 		return cli_usage(c, "--profile and --area go with"
 		    " --to-caseload");

@@ -42,6 +42,7 @@ enum {
 	OPT_ALLOCATED,
 	OPT_STEP_DOWN_DECISION,
 	OPT_FAILED_VISIT,
+	OPT_EXCEL,
 	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
@@ -63,6 +64,7 @@ static const struct cli_opt schedule_opts[] = {
 	{ "within", 1, OPT_WITHIN },
 	{ "until", 1, OPT_UNTIL },
 	{ "format", 1, OPT_FORMAT },
+	{ "excel", 0, OPT_EXCEL },
 	{ "output", 1, OPT_OUTPUT },
 	{ "o", 1, OPT_OUTPUT },
 	{ "date-style", 1, OPT_DATE_STYLE },
@@ -426,6 +428,9 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case OPT_OUTPUT:
 			output = arg;
 			break;
+		case OPT_EXCEL:
+			oo.excel = 1;
+			break;
 		case OPT_DATE_STYLE:
 			if (strcmp(arg, "iso") == 0)
 				oo.date_style = DSTYLE_ISO;
@@ -458,6 +463,10 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			cli_usage(c, "option not valid here");
 			goto usage;
 		}
+	}
+	if (oo.excel && fmt != FMT_CSV) {
+		cli_usage(c, "--excel goes with --format csv");
+		goto usage;
 	}
 	if (spec == NULL) {
 		cli_usage(c, "--profile is required");

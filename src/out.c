@@ -201,7 +201,8 @@ out_line_csv(struct out_line *ln, const char *s, char d)
 
 	w = line_room(ln, CSV_FIELD_MAX(strlen(s)) + 1);
 	w += csv_format_field(w, s, 1);
-	*w++ = d;
+	if (d != '\0')
+		*w++ = d;
 	ln->n = (size_t)(w - ln->b);
 }
 

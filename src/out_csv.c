@@ -17,6 +17,7 @@ struct csv_state {
 	FILE			*f;
 	const struct out_opts	*o;
 	struct out_line		 ln;
+	const char		*eol;		/* "\n", or "\r\n" for Excel */
 	int			 begun;		/* census: header written */
 };
 
@@ -28,12 +29,18 @@ csvw_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	st = xcalloc(1, sizeof(*st));
 	st->f = f;
 	st->o = o;
+	st->eol = o->excel ? "\r\n" : "\n";
+	/* Excel reads a file without a byte-order mark as the system's
+	   code page, and mangles every accent. */
+	if (o->excel)
+		fputs("\xef\xbb\xbf", f);
 	if (o->doc == DOC_SCHEDULE)
-		fputs("case_id,profile,area,plan_type,kind,seq,due,earliest,"
-		    "name,projected,held,status,label,source\n", f);
+		fprintf(f, "case_id,profile,area,plan_type,kind,seq,due,"
+		    "earliest,name,projected,held,status,label,source%s",
+		    st->eol);
 	else if (o->doc == DOC_CHECK)
-		fputs("case_id,profile,area,worker,kind,seq,due,status,label,"
-		    "working_days,source\n", f);
+		fprintf(f, "case_id,profile,area,worker,kind,seq,due,status,"
+		    "label,working_days,source%s", st->eol);
 	return st;
 }
 
@@ -79,7 +86,7 @@ csvw_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		csv_write_field(f, out_what(it, buf, sizeof(buf)), 1);
 		putc(',', f);
 		csv_write_field(f, it->rule->source, 1);
-		putc('\n', f);
+		fputs(st->eol, f);
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -109,7 +116,8 @@ csvw_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
 	out_line_csv(ln, out_what(it, w, sizeof(w)), ',');
 	out_line_long(ln, fi->working_days);
 	out_line_add(ln, ",", 1);
-	out_line_csv(ln, it->rule->source, '\n');
+	out_line_csv(ln, it->rule->source, '\0');
+	out_line_str(ln, st->eol);
 	return out_line_put(ln, st->f);
 }
 
@@ -121,8 +129,8 @@ csvw_check_end(void *v, const struct out_check_end *ce, char *err,
 }
 
 static void
-tally_csv(struct out_line *ln, const char *group, const char *name,
-    const struct out_tally *t)
+tally_csv(struct out_line *ln, const char *eol, const char *group,
+    const char *name, const struct out_tally *t)
 {
 	const struct out_measure	*m;
 	size_t				 i;
@@ -154,7 +162,7 @@ tally_csv(struct out_line *ln, const char *group, const char *name,
 			out_line_long(ln, (long)t->unknown[KIND_REVIEW]);
 		}
 	}
-	out_line_add(ln, "\n", 1);
+	out_line_str(ln, eol);
 }
 
 /*
@@ -186,13 +194,13 @@ csvw_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 			out_line_str(ln, "_not_checkable");
 		}
 	}
-	out_line_add(ln, "\n", 1);
-	tally_csv(ln, "all", "all", sm->all);
+	out_line_str(ln, st->eol);
+	tally_csv(ln, st->eol, "all", "all", sm->all);
 	for (i = 0; i < sm->nprofile; i++)
-		tally_csv(ln, "profile", sm->by_profile[i].key,
+		tally_csv(ln, st->eol, "profile", sm->by_profile[i].key,
 		    &sm->by_profile[i]);
 	for (i = 0; i < sm->nworker; i++)
-		tally_csv(ln, "worker", sm->by_worker[i].key,
+		tally_csv(ln, st->eol, "worker", sm->by_worker[i].key,
 		    &sm->by_worker[i]);
 	return out_line_put(ln, st->f);
 }
@@ -202,8 +210,8 @@ static void
 census_header(struct csv_state *st)
 {
 	if (!st->begun)
-		fputs("child,referral,started,authorised,working_days,"
-		    "within_timescale\n", st->f);
+		fprintf(st->f, "child,referral,started,authorised,"
+		    "working_days,within_timescale%s", st->eol);
 	st->begun = 1;
 }
 
@@ -221,10 +229,10 @@ csvw_assessment(void *v, const struct out_assessment *a, char *err,
 	cell_date(f, a->started);
 	cell_date(f, a->authorised);
 	if (a->authorised == DATE_NONE)
-		fputs(",\n", f);
+		fprintf(f, ",%s", st->eol);
 	else
-		fprintf(f, "%ld,%s\n", a->working_days,
-		    a->within ? "true" : "false");
+		fprintf(f, "%ld,%s%s", a->working_days,
+		    a->within ? "true" : "false", st->eol);
 	return ferror(f) ? -1 : 0;
 }
 

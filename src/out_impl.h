@@ -73,7 +73,8 @@ struct out_line {
 
 void	 out_line_add(struct out_line *, const char *, size_t);
 void	 out_line_str(struct out_line *, const char *);
-/* A CSV field, neutralised for spreadsheets, then the delimiter d. */
+/* A CSV field, neutralised for spreadsheets, then the delimiter d if not
+   '\0'. */
 void	 out_line_csv(struct out_line *, const char *, char d);
 void	 out_line_long(struct out_line *, long);
 void	 out_line_date(struct out_line *, int);

@@ -108,32 +108,79 @@ test_check_text_nothing(void **state)
 	mem_close(&m);
 }
 
-/* CSV has no form for the figures: they are written as text. */
+/*
+ * The figures as CSV: a header naming each measure as JSON does, then a
+ * row for all cases, each profile and each worker.  With excel, the same
+ * after a byte-order mark, each line ended CR LF.
+ */
 static void
-test_summary_csv_is_text(void **state)
+summary_csv(int excel, const char *want, size_t wantlen)
 {
-	static const char	 want[] = "Within timescale, as of 2026-12-01:"
-	    " 0 open cases (none)\n\n";
 	struct out_opts		 o;
-	struct out_tally	 all;
+	struct out_tally	 all, prof;
 	struct out_summary	 sm;
 	struct out_writer	*w;
 	struct mem		 m;
-	char			 err[128];
+	char			 err[128], key[] = "Ali, \"Al\" Khan";
 
-	(void)state;
 	mem_open(&m);
 	opts(&o, DOC_SUMMARY);
+	o.excel = excel;
 	w = out_begin(FMT_CSV, m.f, &o, err, sizeof(err));
 	assert_non_null(w);
 	memset(&all, 0, sizeof(all));
+	all.cases = 3;
+	all.done[KIND_ASSESSMENT] = 2;
+	all.late[KIND_ASSESSMENT] = 1;
+	all.done[KIND_FIRST_MEETING] = 1;
+	all.ok[KIND_REVIEW] = 1;
+	all.overdue[KIND_REVIEW] = 1;
+	all.unknown[KIND_REVIEW] = 1;
+	all.overdue[KIND_VISIT] = 2;
+	prof = all;
+	prof.key = key;
 	memset(&sm, 0, sizeof(sm));
 	sm.all = &all;
+	sm.by_worker = &prof;
+	sm.nworker = 1;
 	sm.end.rows = "none";
 	assert_int_equal(out_summary(w, &sm, err, sizeof(err)), 0);
 	assert_int_equal(out_end(w, err, sizeof(err)), 0);
-	assert_memory_equal(mem_text(&m), want, sizeof(want) - 1);
+	assert_int_equal(strlen(mem_text(&m)), wantlen);
+	assert_memory_equal(mem_text(&m), want, wantlen);
 	mem_close(&m);
+}
+
+static void
+test_summary_csv(void **state)
+{
+	static const char	 want[] = "group,name,cases,"
+	    "assessments_held,assessments_within_timescale,assessments_late,"
+	    "first_meetings_held,first_meetings_within_timescale,"
+	    "first_meetings_late,reviews_checked,reviews_up_to_date,"
+	    "reviews_overdue,reviews_not_checkable,visits_checked,"
+	    "visits_up_to_date,visits_overdue\n"
+	    "all,all,3,3,2,1,1,1,0,2,1,1,1,2,0,2\n"
+	    "worker,\"Ali, \"\"Al\"\" Khan\",3,3,2,1,1,1,0,2,1,1,1,2,0,2\n";
+
+	(void)state;
+	summary_csv(0, want, sizeof(want) - 1);
+}
+
+static void
+test_summary_csv_excel(void **state)
+{
+	static const char	 want[] = "\xef\xbb\xbfgroup,name,cases,"
+	    "assessments_held,assessments_within_timescale,assessments_late,"
+	    "first_meetings_held,first_meetings_within_timescale,"
+	    "first_meetings_late,reviews_checked,reviews_up_to_date,"
+	    "reviews_overdue,reviews_not_checkable,visits_checked,"
+	    "visits_up_to_date,visits_overdue\r\n"
+	    "all,all,3,3,2,1,1,1,0,2,1,1,1,2,0,2\r\n"
+	    "worker,\"Ali, \"\"Al\"\" Khan\",3,3,2,1,1,1,0,2,1,1,1,2,0,2\r\n";
+
+	(void)state;
+	summary_csv(1, want, sizeof(want) - 1);
 }
 
 /* A writer begun for one document refuses the calls of another. */
@@ -204,7 +251,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check_csv_header),
 		cmocka_unit_test(test_check_text_nothing),
-		cmocka_unit_test(test_summary_csv_is_text),
+		cmocka_unit_test(test_summary_csv),
+		cmocka_unit_test(test_summary_csv_excel),
 		cmocka_unit_test(test_wrong_document),
 		cmocka_unit_test(test_census_json_unbegun),
 		cmocka_unit_test(test_unknown_format),
