@@ -198,7 +198,7 @@ _cinplan()
 		    --written-update --visit-record --plan-update
 		    --assessment-update --safety-plan --worker --kind
 		    --within --as-of --until --format --excel --date-style --dates --alarm
-		    --rules --holidays -o"
+		    --rules --holidays -o --caseload --columns"
 		;;
 	check)
 		opts="--caseload --as-of --within --format --excel --worker --profile

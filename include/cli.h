@@ -141,6 +141,28 @@ void	cli_sched_error(struct cli *, const struct profile *, enum plan_type,
 	    const struct sched_error *);
 int	cli_dtstamp(struct cli *, int as_of, long long *out);
 
+struct out_case;
+struct sched_opts;
+
+/* schedule --caseload: which case, in which file. */
+struct caseload_query {
+	const char	*path;		/* "-": standard input */
+	const char	*case_id;
+	const char	*columns;	/* --columns FILE, or NULL */
+	const char	*profile;	/* --profile: the rows' own when the
+					   file has no profile column */
+};
+
+/*
+ * The one open case q names, scheduled with so and handed to fn; fn's
+ * return is returned.  Returns -1 after reporting when the case is not
+ * found, closed, on more than one row, or cannot be scheduled: fn may then
+ * have been called, so its output must wait for the return.
+ */
+int	caseload_schedule(struct cli *, const struct caseload_query *,
+	    const struct sched_opts *, int (*fn)(void *,
+	    const struct out_case *), void *);
+
 /* Subcommands: each returns an exit status. */
 int	cmd_schedule(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);

@@ -46,7 +46,12 @@ static const struct command commands[] = {
 	  "\t[--worker NAME] [--kind KIND] [--within N]\n"
 	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
 	  "\t[--excel] [--date-style iso|uk] [--dates iso|uk] [--alarm DAYS]\n"
-	  "\t[--rules DIR] [--holidays FILE] [-o FILE]" },
+	  "\t[--rules DIR] [--holidays FILE] [-o FILE]\n"
+	  "schedule --caseload FILE --case-id REF [--columns FILE] [--profile ID]\n"
+	  "\t[--kind KIND] [--within N] [--as-of DATE] [--until DATE]\n"
+	  "\t[--format text|json|csv|ics] [--excel] [--date-style iso|uk]\n"
+	  "\t[--dates iso|uk] [--alarm DAYS] [--rules DIR] [--holidays FILE]\n"
+	  "\t[-o FILE]" },
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
 	  "\t[--format text|json|csv] [--excel] [--worker NAME] [--profile ID]\n"

@@ -121,6 +121,9 @@ struct run {
 						   named, for a suggestion */
 	struct strtab		*seen_profiles;	/* with --profile: likewise */
 	int			 profile_error;
+	const char		*case_id;	/* schedule --caseload: only
+						   this case's rows */
+	long			 closed_line;	/* its row, if closed */
 };
 
 static void reject(struct run *, long, const char *, ...)
@@ -644,8 +647,16 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 		}
 		r->rows++;
 		if (rc == -1) {
-			fprintf(r->c->err, "cinplan: %s\n", err);
+			/* For one case, the others' faults are not news. */
+			if (r->case_id == NULL)
+				fprintf(r->c->err, "cinplan: %s\n", err);
 			r->rejected++;
+			continue;
+		}
+		if (r->case_id != NULL && strcmp(row->case_id, r->case_id) != 0)
+			continue;
+		if (row->closed && r->case_id != NULL) {
+			r->closed_line = row->line;
 			continue;
 		}
 		if (row->closed) {
@@ -691,7 +702,7 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	}
 	ok = 1;
 out:
-	if (ok)
+	if (ok && r->case_id == NULL)
 		report_duplicates(r, cl);
 	caseload_close(cl);
 	return ok ? 0 : -1;
@@ -776,6 +787,91 @@ profile_filter(struct run *r, const char *spec)
 	r->profile_idlen = area ? (size_t)(area - 1 - spec) : strlen(spec);
 	r->profile_area = area;
 	r->seen_profiles = strtab_new();
+	return rc;
+}
+
+/* ---- schedule --caseload ------------------------------------------------ */
+
+struct one_case {
+	int	 (*fn)(void *, const struct out_case *);
+	void	*arg;
+	long	 line[2];	/* the first two rows found */
+	size_t	 n;
+};
+
+static int
+one_case_row(struct run *r, const struct case_row *row,
+    const struct loaded *l, const struct facts *f, void *arg)
+{
+	struct one_case	*oc = arg;
+	struct out_case	 c;
+
+	if (oc->n < 2)
+		oc->line[oc->n] = row->line;
+	if (oc->n++ > 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.case_id = row->case_id;
+	c.profile = l->p;
+	c.area = f->area;
+	c.plan_type = f->plan_type;
+	c.worker = row->worker;
+	c.s = &r->s;
+	c.cal = l->cal;
+	return oc->fn(oc->arg, &c);
+}
+
+int
+caseload_schedule(struct cli *c, const struct caseload_query *q,
+    const struct sched_opts *so, int (*fn)(void *, const struct out_case *),
+    void *arg)
+{
+	struct run	 r;
+	struct one_case	 oc;
+	struct caseload	*cl;
+	int		 fd, rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(&oc, 0, sizeof(oc));
+	r.c = c;
+	r.path = q->path;
+	r.columns = q->columns;
+	r.profile = q->profile;
+	r.case_id = q->case_id;
+	r.so = *so;
+	oc.fn = fn;
+	oc.arg = arg;
+	rc = -1;
+	if (r.profile != NULL && profile_filter(&r, r.profile) == -1)
+		goto out;
+	if ((cl = open_rows(&r, &fd)) == NULL)
+		goto out;
+	if (walk(&r, cl, one_case_row, &oc) == 0) {
+		if (oc.n == 1)
+			rc = 0;
+		else if (oc.n > 1)
+			cli_error(c, "%s: case %s is on more than one row (lines"
+			    " %ld and %ld): mend the caseload, or give the"
+			    " facts as options", r.path, r.case_id, oc.line[0],
+			    oc.line[1]);
+		else if (r.closed_line > 0)
+			cli_error(c, "%s:%ld: case %s is closed: nothing is"
+			    " due", r.path, r.closed_line, r.case_id);
+		else if (r.matched > 0)
+			cli_error(c, "case %s could not be scheduled (see"
+			    " above)", r.case_id);
+		else
+			cli_error(c, "%s: no case %s%s%s%s", r.path, r.case_id,
+			    r.profile && !r.profile_default ?
+			    " with --profile " : "",
+			    r.profile && !r.profile_default ? r.profile : "",
+			    r.rejected > 0 ? "; some rows could not be read:"
+			    " 'cinplan check' names them" : "");
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+out:
+	run_free(&r);
 	return rc;
 }
 

@@ -43,6 +43,8 @@ enum {
 	OPT_STEP_DOWN_DECISION,
 	OPT_FAILED_VISIT,
 	OPT_EXCEL,
+	OPT_CASELOAD,
+	OPT_COLUMNS,
 	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
@@ -65,6 +67,8 @@ static const struct cli_opt schedule_opts[] = {
 	{ "until", 1, OPT_UNTIL },
 	{ "format", 1, OPT_FORMAT },
 	{ "excel", 0, OPT_EXCEL },
+	{ "caseload", 1, OPT_CASELOAD },
+	{ "columns", 1, OPT_COLUMNS },
 	{ "output", 1, OPT_OUTPUT },
 	{ "o", 1, OPT_OUTPUT },
 	{ "date-style", 1, OPT_DATE_STYLE },
@@ -322,6 +326,140 @@ cli_dtstamp(struct cli *c, int as_of, long long *out)
 	return 0;
 }
 
+/* Where a schedule goes, and how. */
+struct emit {
+	struct cli		*c;
+	enum out_format		 fmt;
+	const struct out_opts	*oo;
+	FILE			*f;
+};
+
+/* One case's schedule, written whole to e->f. */
+static int
+emit_case(void *arg, const struct out_case *oc)
+{
+	struct emit		*e = arg;
+	struct out_writer	*w;
+	char			 err[512];
+	int			 rc;
+
+	if ((w = out_begin(e->fmt, e->f, e->oo, err, sizeof(err))) == NULL) {
+		cli_error(e->c, "%s", err);
+		return -1;
+	}
+	if ((rc = out_case(w, oc, err, sizeof(err))) == -1)
+		cli_error(e->c, "%s", err);
+	if (out_end(w, err, sizeof(err)) == -1 && rc == 0) {
+		cli_error(e->c, "%s", err);
+		rc = -1;
+	}
+	return rc;
+}
+
+/*
+ * schedule --caseload: the case's row gives its facts.  Its schedule is
+ * written to memory first, since only after the whole file has been read
+ * is it known that no second row gives the case other facts.
+ */
+static int
+schedule_row(struct cli *c, const struct caseload_query *q,
+    const struct sched_opts *so, struct emit *e)
+{
+	FILE	*orig;
+	char	*buf;
+	size_t	 len;
+	int	 rc;
+
+	orig = e->f;
+	buf = NULL;
+	len = 0;
+	if ((e->f = open_memstream(&buf, &len)) == NULL) {
+		e->f = orig;
+		cli_error(c, "out of memory");
+		return -1;
+	}
+	rc = caseload_schedule(c, q, so, emit_case, e);
+	if (fclose(e->f) == EOF && rc == 0) {
+		cli_error(c, "out of memory");
+		rc = -1;
+	}
+	e->f = orig;
+	if (rc == 0 && fwrite(buf, 1, len, orig) != len)
+		rc = -1;	/* reported when the output is closed */
+	free(buf);
+	return rc;
+}
+
+/* The as-of date, and the horizon: six months on unless given. */
+static void
+sched_defaults(struct cli *c, struct sched_opts *so)
+{
+	so->as_of = cli_as_of(c);
+	so->possible = 1;
+	if (so->until == DATE_NONE &&
+	    (so->until = date_add_months(so->as_of, 6)) == DATE_NONE)
+		so->until = DATE_MAX;
+}
+
+/* What the writer is told, whichever way the facts came. */
+static void
+output_opts(struct out_opts *oo, enum out_format fmt, int as_of, int until,
+    const char *output, FILE *out)
+{
+	const char	*env;
+
+	oo->as_of = as_of;
+	oo->until = until;
+	env = getenv("NO_COLOR");
+	oo->color = fmt == FMT_TEXT && (env == NULL || *env == '\0') &&
+	    output == NULL && out == stdout && isatty(fileno(out));
+	/* As export -o: written whole, SEQUENCE carried from the old file. */
+	if (output != NULL && strcmp(output, "-") != 0 && fmt == FMT_ICS)
+		oo->previous = output;
+}
+
+/* Options that give a fact; the caseload's row gives them all. */
+static int
+schedule_caseload(struct cli *c, struct caseload_query *q,
+    const char *case_id, const char *profile, const char *fact,
+    enum out_format fmt, struct out_opts *oo, struct sched_opts *so,
+    const char *output, struct held *done)
+{
+	struct safe_out	 sout;
+	struct emit	 e;
+	char		 err[512];
+	int		 rc;
+
+	free(done);
+	if (q->path == NULL)
+		return cli_usage(c, "--columns goes with --caseload");
+	if (case_id == NULL)
+		return cli_usage(c, "--caseload needs --case-id: which case");
+	if (fact != NULL)
+		return cli_usage(c, "--%s: with --caseload the case's row gives"
+		    " its facts; give them all there or all as options",
+		    fact);
+	q->case_id = case_id;
+	q->profile = profile;
+	sched_defaults(c, so);
+	output_opts(oo, fmt, so->as_of, so->until, output, c->out);
+	if (fmt == FMT_ICS && cli_dtstamp(c, so->as_of, &oo->dtstamp) == -1)
+		return EXIT_USAGE;
+	if (safe_open(&sout, output, c->out, err, sizeof(err)) == -1)
+		return cli_error(c, "%s", err);
+	e.c = c;
+	e.fmt = fmt;
+	e.oo = oo;
+	e.f = sout.f;
+	rc = schedule_row(c, q, so, &e) == 0 ? EXIT_OK : EXIT_USAGE;
+	/* On any error the old file is left as it was. */
+	if (rc == EXIT_OK && sout.path != NULL && cli_commit(c, &sout) == -1)
+		rc = EXIT_USAGE;
+	else if (rc != EXIT_OK)
+		safe_abort(&sout);
+	return rc;
+}
+
 int
 cmd_schedule(struct cli *c, int argc, char **argv)
 {
@@ -332,13 +470,14 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct schedule		 s;
 	struct out_opts		 oo;
 	struct out_case		 oc;
-	struct out_writer	*w;
+	struct emit		 e;
+	struct caseload_query	 q;
 	struct safe_out		 sout;
 	struct held		 reviews, visits, failed, *done;
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
-	const char		*worker, *env, *output;
+	const char		*worker, *output, *fact;
 	char			 err[512], flag[40];
 	long			 n;
 	int			 id, fmt, rc, *slot, a, k;
@@ -350,7 +489,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	reviews.n = visits.n = failed.n = 0;
 	done = xcalloc(KIND_COUNT, sizeof(*done));
-	spec = area = pt = case_id = worker = output = NULL;
+	spec = area = pt = case_id = worker = output = fact = NULL;
+	memset(&q, 0, sizeof(q));
 	so.until = DATE_NONE;
 	so.within = 5;
 	oo.alarm_days = -1;
@@ -364,6 +504,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			}
 			if (cli_date(c, flag, arg, slot) == -1)
 				goto usage;
+			fact = opt_name(id);
 			continue;
 		}
 		switch (id) {
@@ -384,26 +525,42 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_AREA:
 			area = arg;
+			fact = "area";
 			break;
 		case OPT_PLAN_TYPE:
 			pt = arg;
+			fact = "plan-type";
 			break;
 		case OPT_CASE_ID:
 			case_id = arg;
 			break;
 		case OPT_WORKER:
 			worker = arg;
+			fact = "worker";
 			break;
 		case OPT_REVIEW:
 			if (add_held(c, &reviews, "--review", arg) == -1)
 				goto usage;
+			fact = "review";
 			break;
 		case OPT_VISIT:
 			if (add_held(c, &visits, "--visit", arg) == -1)
 				goto usage;
+			fact = "visit";
 			break;
 		case OPT_MANAGER_AGREED:
 			f.flags |= FACT_MANAGER_AGREED;
+			fact = "manager-agreed";
+			break;
+		case OPT_CASELOAD:
+			if (q.path != NULL) {
+				cli_usage(c, "--caseload is given twice");
+				goto usage;
+			}
+			q.path = arg;
+			break;
+		case OPT_COLUMNS:
+			q.columns = arg;
 			break;
 		case OPT_KIND:
 			if (cli_kinds(c, arg, &so.kinds) == -1)
@@ -450,6 +607,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case OPT_FAILED_VISIT:
 			if (add_held(c, &failed, "--failed-visit", arg) == -1)
 				goto usage;
+			fact = "failed-visit";
 			break;
 		default:
 			if (id >= OPT_DONE && id < OPT_DONE + KIND_COUNT) {
@@ -458,6 +616,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 				    kind_name((enum kind)k));
 				if (add_held(c, &done[k], err, arg) == -1)
 					goto usage;
+				fact = kind_name((enum kind)k);
 				break;
 			}
 			cli_usage(c, "option not valid here");
@@ -468,6 +627,9 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		cli_usage(c, "--excel goes with --format csv");
 		goto usage;
 	}
+	if (q.path != NULL || q.columns != NULL)
+		return schedule_caseload(c, &q, case_id, spec, fact, fmt, &oo,
+		    &so, output, done);
 	if (spec == NULL) {
 		cli_usage(c, "--profile is required");
 		goto usage;
@@ -476,7 +638,6 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		goto usage;
 	rc = EXIT_USAGE;
 	cal = NULL;
-	w = NULL;
 	memset(&sout, 0, sizeof(sout));
 	if (spec_area != NULL && area != NULL && strcmp(spec_area, area) != 0) {
 		cli_error(c, "--profile %s and --area %s disagree", spec, area);
@@ -503,26 +664,14 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		f.done[k] = done[k].v;
 		f.ndone[k] = done[k].n;
 	}
-	so.as_of = cli_as_of(c);
-	so.possible = 1;
-	if (so.until == DATE_NONE &&
-	    (so.until = date_add_months(so.as_of, 6)) == DATE_NONE)
-		so.until = DATE_MAX;
+	sched_defaults(c, &so);
 	if ((cal = cli_calendar(c, p)) == NULL)
 		goto out;
 	if (sched_build(p, cal, &f, &so, &s, &se) == -1) {
 		cli_sched_error(c, p, f.plan_type, &se);
 		goto out;
 	}
-	oo.as_of = so.as_of;
-	oo.until = so.until;
-	oo.cal = cal;
-	env = getenv("NO_COLOR");
-	oo.color = fmt == FMT_TEXT && (env == NULL || *env == '\0') &&
-	    output == NULL && c->out == stdout && isatty(fileno(c->out));
-	/* As export -o: written whole, SEQUENCE carried from the old file. */
-	if (output != NULL && strcmp(output, "-") != 0 && fmt == FMT_ICS)
-		oo.previous = output;
+	output_opts(&oo, fmt, so.as_of, so.until, output, c->out);
 	if (fmt == FMT_ICS && cli_dtstamp(c, so.as_of, &oo.dtstamp) == -1)
 		goto out;
 	memset(&oc, 0, sizeof(oc));
@@ -537,15 +686,14 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		cli_error(c, "%s", err);
 		goto out;
 	}
-	if ((w = out_begin(fmt, sout.f, &oo, err, sizeof(err))) == NULL ||
-	    out_case(w, &oc, err, sizeof(err)) == -1) {
-		cli_error(c, "%s", err);
+	e.c = c;
+	e.fmt = fmt;
+	e.oo = &oo;
+	e.f = sout.f;
+	if (emit_case(&e, &oc) == -1)
 		goto out;
-	}
 	rc = EXIT_OK;
 out:
-	if (w != NULL && out_end(w, err, sizeof(err)) == -1 && rc == EXIT_OK)
-		rc = cli_error(c, "%s", err);
 	/* On any error the old file is left as it was. */
 	if (sout.f != NULL && rc == EXIT_OK && sout.path != NULL &&
 	    cli_commit(c, &sout) == -1)
