@@ -869,6 +869,7 @@ sort_items(struct item *v, size_t n)
 static int
 check_order(struct engine *en, enum kind k, const int *v, size_t n, int start)
 {
+	char	 d1[DATE_STRLEN], d2[DATE_STRLEN];
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
@@ -880,8 +881,9 @@ check_order(struct engine *en, enum kind k, const int *v, size_t n, int start)
 			    "the same %s date is given twice", kind_name(k));
 		if (start != DATE_NONE && v[i] < start)
 			return fail(en, SE_ORDER, k,
-			    "a %s is dated before the first meeting",
-			    kind_name(k));
+			    "%s %s is before the first meeting %s",
+			    kind_name(k), date_format(v[i], d1),
+			    date_format(start, d2));
 	}
 	return 0;
 }

@@ -1074,7 +1074,7 @@ static const struct err_row err_rows[] = {
 	  { .first = "2026-06-01", .reviews = { "2026-05-29" } },
 	  { "2026-06-01", "2026-12-31", 0, 0, 0 },
 	  SE_ORDER, KIND_REVIEW, 0,
-	  "a review is dated before the first meeting" },
+	  "review 2026-05-29 is before the first meeting 2026-06-01" },
 	{ "the same review twice", &chain,
 	  { .first = "2026-06-01", .reviews = { "2026-06-26",
 	  "2026-06-26" } },
@@ -1089,7 +1089,7 @@ static const struct err_row err_rows[] = {
 	  { .first = "2026-06-01", .visits = { "2026-05-29" } },
 	  { "2026-06-01", "2026-12-31", 0, 0, 0 },
 	  SE_ORDER, KIND_REVIEW, 0,
-	  "a visit is dated before the first meeting" },
+	  "visit 2026-05-29 is before the first meeting 2026-06-01" },
 	/* Reviews Mon 29 Jun, Mon 27 Jul; visits Mon 29 Jun, Mon 27 Jul
 	 * (20 working days on): four items up to 28 Jul, one too many. */
 	{ "more items than max_items", &chain, { .first = "2026-06-01" },
