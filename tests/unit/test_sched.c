@@ -200,6 +200,27 @@ static struct rule decide_rules[] = {
 static const struct profile decide = { .id = "decide",
 	.rules = decide_rules, .nrules = NROWS(decide_rules) };
 
+/*
+ * Rev 2's new facts (timescales.md, Doncaster): a re-visit within 72 hours
+ * of a failed visit, a plan of work within 24 hours of allocation, and a
+ * final review 15 working days after the decision to step down.
+ */
+static struct rule rev2_rules[] = {
+	{ .id = "review", .kind = KIND_REVIEW, .every = { WEEKS(4) },
+	  .nevery = 1, TEXT },
+	{ .id = "final-review", .kind = KIND_REVIEW,
+	  .anchor = ANCHOR_STEP_DOWN_DECISION, .offset = WD(15), .final = 1,
+	  TEXT },
+	{ .id = "visit", .kind = KIND_VISIT, .every = { WD(20) },
+	  .nevery = 1, TEXT },
+	{ .id = "revisit", .kind = KIND_REVISIT,
+	  .anchor = ANCHOR_FAILED_VISIT, .offset = DAYS(3), TEXT },
+	{ .id = "safety-plan", .kind = KIND_SAFETY_PLAN,
+	  .anchor = ANCHOR_ALLOCATED, .offset = DAYS(1), TEXT },
+};
+static const struct profile rev2 = { .id = "rev2",
+	.rules = rev2_rules, .nrules = NROWS(rev2_rules) };
+
 /* --- building facts, running, rendering -------------------------------- */
 
 struct fspec {
@@ -207,6 +228,8 @@ struct fspec {
 	const char	*first;			/* first meeting held */
 	const char	*reviews[MAXHELD];	/* held, NULL-terminated */
 	const char	*visits[MAXHELD];
+	const char	*failed[MAXHELD];	/* failed visits */
+	const char	*allocated, *step_down;
 	size_t		 review_base;
 	int		 reviews_unknown;
 	int		 visits_unnumbered;
@@ -252,7 +275,7 @@ D(const char *s)
 struct built {
 	struct facts	 f;
 	struct sched_opts o;
-	int		 reviews[MAXHELD], visits[MAXHELD];
+	int		 reviews[MAXHELD], visits[MAXHELD], failed[MAXHELD];
 };
 
 static void
@@ -275,6 +298,12 @@ build(const struct fspec *fs, const struct ospec *os, struct built *b)
 		b->visits[i] = D(fs->visits[i]);
 	b->f.visits = b->visits;
 	b->f.nvisits = i;
+	for (i = 0; i < MAXHELD && fs->failed[i] != NULL; i++)
+		b->failed[i] = D(fs->failed[i]);
+	b->f.failed_visits = b->failed;
+	b->f.nfailed_visits = i;
+	b->f.allocated = D(fs->allocated);
+	b->f.step_down_decision = D(fs->step_down);
 	b->f.review_base = fs->review_base;
 	b->f.reviews_unknown = fs->reviews_unknown;
 	b->f.visits_unnumbered = fs->visits_unnumbered;
@@ -897,6 +926,54 @@ test_caseload(void **state)
 
 /* --- notes ------------------------------------------------------------------- */
 
+/* --- rev 2's new facts --------------------------------------------------- */
+
+static const struct row rev2_rows[] = {
+	{ "the step-down decision ends the reviews with a final one",
+	  &rev2, { .first = "2026-06-01", .reviews = { "2026-06-26" },
+	  .step_down = "2026-07-15" },
+	  { "2026-07-20", "2026-09-30", 5, KBIT(KIND_REVIEW), 0 }, {
+		/* Mon 1 Jun + 4 weeks; held Fri 26 Jun: done */
+		"review 1 2026-06-29 - 2026-06-26 given done",
+		/* The next, Fri 26 Jun + 4 weeks = Fri 24 Jul, falls after
+		 * the decision (Wed 15 Jul): not projected.  The final one
+		 * is Wed 15 Jul + 15 working days: 16, 17, 20-24, 27-31
+		 * Jul, 3, 4, 5 Aug (no holidays) */
+		"review 2 2026-08-05 - - given upcoming",
+		NULL } },
+	{ "a re-visit within 3 days of each failed visit, held by the first"
+	  " visit on or after it",
+	  &rev2, { .first = "2026-06-01", .visits = { "2026-06-15" },
+	  .failed = { "2026-06-11", "2026-06-18" } },
+	  { "2026-06-20", "2026-06-30", 5, KBIT(KIND_REVISIT), 0 }, {
+		/* Thu 11 Jun + 3 days is Sun 14 Jun: back to Fri 12 Jun;
+		 * the visit on Mon 15 Jun was after it: late */
+		"revisit 1 2026-06-12 - 2026-06-15 given late",
+		/* Thu 18 Jun + 3 days is Sun 21 Jun: back to Fri 19 Jun;
+		 * no visit since, and as-of is Sat 20 Jun: overdue */
+		"revisit 2 2026-06-19 - - given overdue",
+		NULL } },
+	{ "the plan of work the day after allocation, moved back onto the"
+	  " Friday of a Friday allocation",
+	  &rev2, { .first = "2026-06-01", .allocated = "2026-06-12" },
+	  { "2026-06-12", "2026-06-30", 5, KBIT(KIND_SAFETY_PLAN), 0 }, {
+		/* Fri 12 Jun + 1 day is Sat 13 Jun: back to Fri 12 Jun,
+		 * due today */
+		"safety-plan 1 2026-06-12 - - given due-soon",
+		NULL } },
+	{ "no allocation date: the plan of work is noted, not guessed",
+	  &rev2, { .first = "2026-06-01" },
+	  { "2026-06-12", "2026-06-30", 5, KBIT(KIND_SAFETY_PLAN), 0 }, {
+		"note no-anchor safety-plan allocated",
+		NULL } },
+};
+
+static void
+test_rev2(void **state)
+{
+	run_rows(rev2_rows, NROWS(rev2_rows), plain);
+}
+
 static const struct row notes_rows[] = {
 	{ "every missing anchor and unset rule is noted",
 	  &notes, { .first = "2026-06-01" },
@@ -1201,6 +1278,7 @@ main(void)
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_caseload),
+		cmocka_unit_test(test_rev2),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_closures),
 		cmocka_unit_test(test_real_calendar),
