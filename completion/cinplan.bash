@@ -197,11 +197,11 @@ _cinplan()
 		    --step-down-decision --failed-visit --minutes --notice
 		    --written-update --visit-record --plan-update
 		    --assessment-update --safety-plan --worker --kind
-		    --within --as-of --until --format --excel --date-style --dates --alarm
+		    --within --as-of --until --format --excel --width --date-style --dates --alarm
 		    --rules --holidays -o --caseload --columns"
 		;;
 	check)
-		opts="--caseload --as-of --within --format --excel --worker --profile
+		opts="--caseload --as-of --within --format --excel --width --worker --profile
 		    --dates --columns --summary --rules --holidays"
 		;;
 	export)

@@ -81,6 +81,13 @@ const struct rpath	*cli_rpath(struct cli *);
 /* Returns -1 after printing an error if the data file is bad. */
 int			 cli_holidays(struct cli *, const struct hol_data **);
 int			 cli_as_of(struct cli *);
+/*
+ * The width text output is to fit: given (--width N; 0 for the fixed
+ * layout) if not -1, else the terminal's when standard output is one and
+ * output (-o) is not a file, else 0.
+ */
+int			 cli_width(struct cli *, long given,
+			    const char *output);
 /* Calendar for a profile (NULL: bank holidays only); the caller frees. */
 struct calendar		*cli_calendar(struct cli *, const struct profile *);
 /*

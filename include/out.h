@@ -53,6 +53,8 @@ struct out_opts {
 	int		 within;	/* check: the due-soon window */
 	int		 excel;		/* csv: a byte-order mark and CRLF
 					   line ends, for Excel */
+	int		 width;		/* text: fit this many columns; 0:
+					   the fixed layout scripts read */
 };
 
 /* One case and its schedule. */

@@ -3,6 +3,7 @@
  * subcommands with their synopses, sets up what they share (rules path,
  * holiday data, as-of date), and owns the exit status.
  */
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -45,18 +46,18 @@ static const struct command commands[] = {
 	  "\t[--assessment-update DATE ...] [--safety-plan DATE ...]\n"
 	  "\t[--worker NAME] [--kind KIND] [--within N]\n"
 	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
-	  "\t[--excel] [--date-style iso|uk] [--dates iso|uk] [--alarm DAYS]\n"
-	  "\t[--rules DIR] [--holidays FILE] [-o FILE]\n"
+	  "\t[--excel] [--width N] [--date-style iso|uk] [--dates iso|uk]\n"
+	  "\t[--alarm DAYS] [--rules DIR] [--holidays FILE] [-o FILE]\n"
 	  "schedule --caseload FILE --case-id REF [--columns FILE] [--profile ID]\n"
 	  "\t[--kind KIND] [--within N] [--as-of DATE] [--until DATE]\n"
-	  "\t[--format text|json|csv|ics] [--excel] [--date-style iso|uk]\n"
-	  "\t[--dates iso|uk] [--alarm DAYS] [--rules DIR] [--holidays FILE]\n"
-	  "\t[-o FILE]" },
+	  "\t[--format text|json|csv|ics] [--excel] [--width N]\n"
+	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
+	  "\t[--holidays FILE] [-o FILE]" },
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
-	  "\t[--format text|json|csv] [--excel] [--worker NAME] [--profile ID]\n"
-	  "\t[--dates iso|uk] [--columns FILE] [--summary] [--rules DIR]\n"
-	  "\t[--holidays FILE]" },
+	  "\t[--format text|json|csv] [--excel] [--width N] [--worker NAME]\n"
+	  "\t[--profile ID] [--dates iso|uk] [--columns FILE] [--summary]\n"
+	  "\t[--rules DIR] [--holidays FILE]" },
 	{ "export", cmd_export,
 	  "export [--caseload] FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
 	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
@@ -606,4 +607,19 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 			return o->id;
 		}
 	}
+}
+
+int
+cli_width(struct cli *c, long given, const char *output)
+{
+	struct winsize	 ws;
+
+	if (given >= 0)
+		return (int)given;
+	if ((output != NULL && strcmp(output, "-") != 0) ||
+	    c->out != stdout || !isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }

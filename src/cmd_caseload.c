@@ -48,7 +48,8 @@ enum {
 	OPT_CALNAME,
 	OPT_COLUMNS,
 	OPT_SPLIT,
-	OPT_EXCEL
+	OPT_EXCEL,
+	OPT_WIDTH
 };
 
 static const struct cli_opt check_opts[] = {
@@ -59,6 +60,7 @@ static const struct cli_opt check_opts[] = {
 	{ "profile", 1, OPT_PROFILE },
 	{ "summary", 0, OPT_SUMMARY },
 	{ "excel", 0, OPT_EXCEL },
+	{ "width", 1, OPT_WIDTH },
 	{ "columns", 1, OPT_COLUMNS },
 	{ NULL, 0, 0 }
 };
@@ -1050,7 +1052,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	enum out_format		 fmt;
 	const char		*arg;
 	char			 counts[192], err[512];
-	long			 n;
+	long			 n, width;
 	int			 id, fd, rc, ok, nomatch, excel;
 
 	memset(&r, 0, sizeof(r));
@@ -1060,6 +1062,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	r.so.within = 5;
 	fmt = FMT_TEXT;
 	excel = 0;
+	width = -1;
 	while ((id = cli_opt_next(c, &st, argc, argv, check_opts, &arg)) != -1) {
 		switch (id) {
 		case -2:
@@ -1088,6 +1091,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 		case OPT_EXCEL:
 			excel = 1;
 			break;
+		case OPT_WIDTH:
+			if (cli_long(c, "--width", arg, 0, 1000, &width) == -1)
+				return EXIT_USAGE;
+			break;
 		default:
 			if ((rc = run_opt(&r, id, arg)) == -1)
 				return EXIT_USAGE;
@@ -1100,6 +1107,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		    " FILE, or - for standard input");
 	if (excel && fmt != FMT_CSV)
 		return cli_usage(c, "--excel goes with --format csv");
+	if (width >= 0 && fmt != FMT_TEXT)
+		return cli_usage(c, "--width goes with the text format");
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
 		run_free(&r);
 		return EXIT_USAGE;
@@ -1120,6 +1129,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	oo.as_of = r.so.as_of;
 	oo.within = r.so.within;
 	oo.excel = excel;
+	oo.width = fmt == FMT_TEXT ? cli_width(c, width, NULL) : 0;
 	if ((ck.w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL) {
 		cli_error(c, "%s", err);
 		if (fd != STDIN_FILENO)

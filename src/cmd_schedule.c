@@ -45,6 +45,7 @@ enum {
 	OPT_EXCEL,
 	OPT_CASELOAD,
 	OPT_COLUMNS,
+	OPT_WIDTH,
 	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
@@ -69,6 +70,7 @@ static const struct cli_opt schedule_opts[] = {
 	{ "excel", 0, OPT_EXCEL },
 	{ "caseload", 1, OPT_CASELOAD },
 	{ "columns", 1, OPT_COLUMNS },
+	{ "width", 1, OPT_WIDTH },
 	{ "output", 1, OPT_OUTPUT },
 	{ "o", 1, OPT_OUTPUT },
 	{ "date-style", 1, OPT_DATE_STYLE },
@@ -479,7 +481,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
 	const char		*worker, *output, *fact;
 	char			 err[512], flag[40];
-	long			 n;
+	long			 n, width;
 	int			 id, fmt, rc, *slot, a, k;
 
 	facts_init(&f);
@@ -495,6 +497,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	so.within = 5;
 	oo.alarm_days = -1;
 	fmt = FMT_TEXT;
+	width = -1;
 	while ((id = cli_opt_next(c, &st, argc, argv, schedule_opts, &arg)) != -1) {
 		if ((slot = date_fact(&f, id)) != NULL) {
 			snprintf(flag, sizeof(flag), "--%s", opt_name(id));
@@ -562,6 +565,10 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case OPT_COLUMNS:
 			q.columns = arg;
 			break;
+		case OPT_WIDTH:
+			if (cli_long(c, "--width", arg, 0, 1000, &width) == -1)
+				goto usage;
+			break;
 		case OPT_KIND:
 			if (cli_kinds(c, arg, &so.kinds) == -1)
 				goto usage;
@@ -627,6 +634,11 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		cli_usage(c, "--excel goes with --format csv");
 		goto usage;
 	}
+	if (width >= 0 && fmt != FMT_TEXT) {
+		cli_usage(c, "--width goes with the text format");
+		goto usage;
+	}
+	oo.width = fmt == FMT_TEXT ? cli_width(c, width, output) : 0;
 	if (q.path != NULL || q.columns != NULL)
 		return schedule_caseload(c, &q, case_id, spec, fact, fmt, &oo,
 		    &so, output, done);

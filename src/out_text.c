@@ -4,8 +4,15 @@
  * overdue, held or projected, and where the rule comes from.  The nightly
  * check's findings one a line, its figures as a table, and a census
  * report with its summary first.
+ *
+ * Scripts read this output, so its layout is fixed; only when told a
+ * width (a terminal's, or --width) and the table would not fit does a
+ * schedule wrap its labels and move its sources to numbered notes, a
+ * finding wrap onto indented lines, and the figures stand in blocks.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +120,112 @@ colour(enum status st)
 	}
 }
 
+/* --- fitting a width ------------------------------------------------------ */
+
+/* Columns a string takes on a terminal: one a character. */
+static size_t
+cols(const char *s, size_t len)
+{
+	size_t	 i, n;
+
+	for (i = n = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * The bytes of s that fit in width columns, broken after the last space
+ * that fits (or, with none, at the width); *next is where the rest starts.
+ */
+static size_t
+fit(const char *s, size_t width, const char **next)
+{
+	size_t	 i, n, brk;
+
+	brk = 0;
+	for (i = n = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == width)
+			break;
+		if (s[i] == ' ')
+			brk = i;
+	}
+	if (s[i] == '\0') {
+		*next = s + i;
+		return i;
+	}
+	if (brk == 0)
+		brk = i;
+	*next = s + brk;
+	while (**next == ' ')
+		(*next)++;
+	while (brk > 0 && s[brk - 1] == ' ')
+		brk--;
+	return brk;
+}
+
+/*
+ * Write s in lines of at most width columns; the first goes where the
+ * cursor is, with first columns already used, the rest after indent
+ * spaces.
+ */
+static void
+wrap(FILE *f, const char *s, size_t width, size_t first, size_t indent)
+{
+	const char	*next;
+	size_t		 n, room;
+
+	room = width > first ? width - first : 1;
+	for (;;) {
+		n = fit(s, room, &next);
+		fwrite(s, 1, n, f);
+		putc('\n', f);
+		if (*(s = next) == '\0')
+			return;
+		fprintf(f, "%*s", (int)indent, "");
+		room = width > indent ? width - indent : 1;
+	}
+}
+
+/* A line of prose: wrapped when fitting a width, else as it is. */
+static void
+prose(FILE *f, const struct out_opts *o, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+prose(FILE *f, const struct out_opts *o, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (o->width > 0)
+		wrap(f, buf, (size_t)o->width, 0, 0);
+	else
+		fprintf(f, "%s\n", buf);
+}
+
+/* The sources of a schedule, each once, numbered in order of first use. */
+struct sources {
+	const char	**v;
+	size_t		  n;
+};
+
+static size_t
+source_number(struct sources *sr, const char *src)
+{
+	size_t	 i;
+
+	for (i = 0; i < sr->n; i++)
+		if (strcmp(sr->v[i], src) == 0)
+			return i + 1;
+	sr->v = xreallocarray(sr->v, sr->n + 1, sizeof(*sr->v));
+	sr->v[sr->n++] = src;
+	return sr->n;
+}
+
 static const char *
 what(const struct out_opts *o, const struct item *it, char *buf, size_t sz)
 {
@@ -132,6 +245,88 @@ what(const struct out_opts *o, const struct item *it, char *buf, size_t sz)
 	return buf;
 }
 
+/* The widths of the fixed columns: the marker, the due date, the gaps. */
+#define DUE_COLS(o)	((o)->date_style == DSTYLE_UK ? 15 : 14)
+
+/* Would the table, at its natural widths, be wider than o->width? */
+static int
+too_wide(const struct out_opts *o, const struct out_case *c, size_t ww,
+    size_t whw)
+{
+	size_t	 i, srcw, len;
+
+	srcw = strlen("SOURCE");
+	for (i = 0; i < c->s->n; i++)
+		if ((len = cols(c->s->items[i].rule->source,
+		    strlen(c->s->items[i].rule->source))) > srcw)
+			srcw = len;
+	return 2 + DUE_COLS(o) + 2 + ww + 2 + whw + 2 + 10 + 2 + srcw >
+	    (size_t)o->width;
+}
+
+/*
+ * The table in o->width columns: WHAT takes what the others leave and
+ * wraps under itself, and each item's source becomes a number after it,
+ * listed below the table.  Too narrow for that (fewer than MIN_WHAT
+ * columns left for WHAT), when and status go on a line of their own.
+ */
+#define MIN_WHAT	24
+
+static void
+narrow_case(struct text_state *st, const struct out_case *c, size_t whw)
+{
+	const struct out_opts	*o = st->o;
+	const struct item	*it;
+	struct sources		 sr;
+	FILE			*f = st->f;
+	char			 d[32], w[320], wh[64], lab[360];
+	const char		*rest, *next, *on;
+	size_t			 i, ww, at, n, width;
+	int			 stacked;
+
+	memset(&sr, 0, sizeof(sr));
+	width = (size_t)o->width;
+	at = 2 + DUE_COLS(o) + 2;
+	stacked = width < at + MIN_WHAT + 2 + whw + 2 + 10;
+	if (stacked) {
+		ww = width > at + MIN_WHAT ? width - at : MIN_WHAT;
+		fprintf(f, "  %-*s  %s\n", DUE_COLS(o), "DUE", "WHAT");
+	} else {
+		ww = width - (at + 2 + whw + 2 + 10);
+		fprintf(f, "  %-*s  %-*s  %-*s  %s\n", DUE_COLS(o), "DUE",
+		    (int)ww, "WHAT", (int)whw, "WHEN", "STATUS");
+	}
+	for (i = 0; i < c->s->n; i++) {
+		it = &c->s->items[i];
+		snprintf(lab, sizeof(lab), "%s [%zu]", what(o, it, w,
+		    sizeof(w)), source_number(&sr, it->rule->source));
+		on = o->color ? colour(it->status) : "";
+		n = fit(lab, ww, &rest);
+		fprintf(f, "%c %s  %.*s", it->projected ? '~' : ' ',
+		    day(o, it->due, d, sizeof(d)), (int)n, lab);
+		if (!stacked)
+			fprintf(f, "%*s  %-*s  %s%s%s", (int)(ww - cols(lab, n)),
+			    "", (int)whw, when(o, c, it, wh, sizeof(wh)), on,
+			    status_name(it->status), o->color ? RESET : "");
+		putc('\n', f);
+		while (*rest != '\0') {
+			n = fit(rest, ww, &next);
+			fprintf(f, "%*s%.*s\n", (int)at, "", (int)n, rest);
+			rest = next;
+		}
+		if (stacked)
+			fprintf(f, "%*s%s%s%s: %s\n", (int)at, "", on,
+			    status_name(it->status), o->color ? RESET : "",
+			    when(o, c, it, wh, sizeof(wh)));
+	}
+	fputs("\nSources in the procedure:\n", f);
+	for (i = 0; i < sr.n; i++) {
+		n = (size_t)fprintf(f, "  [%zu] ", i + 1);
+		wrap(f, sr.v[i], width, n, n);
+	}
+	free(sr.v);
+}
+
 static int
 text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 {
@@ -140,18 +335,23 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 	const struct profile	*p = c->profile;
 	const struct item	*it;
 	FILE			*f = st->f;
+	const char		*id;
 	char			 d[32], w[320], wh[64];
 	size_t			 i, ww, whw, len;
 	int			 anyproj;
 
 	if (st->ncases++ > 0)
 		putc('\n', f);
-	fprintf(f, "%sCase %s%s: %s (%s", o->color ? BOLD : "",
-	    c->case_id ? c->case_id : "(no reference)", o->color ? RESET : "",
-	    p->authority, p->id);
-	if (c->area >= 0)
-		fprintf(f, ", %s", p->areas[c->area].name);
-	fprintf(f, "), plan type %s\n", plan_type_name(c->plan_type));
+	id = c->case_id ? c->case_id : "(no reference)";
+	snprintf(w, sizeof(w), "%s (%s%s%s), plan type %s", p->authority,
+	    p->id, c->area >= 0 ? ", " : "", c->area >= 0 ?
+	    p->areas[c->area].name : "", plan_type_name(c->plan_type));
+	fprintf(f, "%sCase %s%s: ", o->color ? BOLD : "", id,
+	    o->color ? RESET : "");
+	if (o->width > 0)
+		wrap(f, w, (size_t)o->width, 7 + cols(id, strlen(id)), 2);
+	else
+		fprintf(f, "%s\n", w);
 	if (c->worker != NULL)
 		fprintf(f, "Worker: %s\n", c->worker);
 	fprintf(f, "As of %s", day(o, o->as_of, d, sizeof(d)));
@@ -170,11 +370,14 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 			whw = len;
 		anyproj |= it->projected;
 	}
-	if (c->s->n > 0)
+	if (c->s->n > 0 && o->width > 0 && too_wide(o, c, ww, whw)) {
+		narrow_case(st, c, whw);
+		ww = 0;
+	} else if (c->s->n > 0)
 		fprintf(f, "  %-*s  %-*s  %-*s  %-10s  %s\n",
 		    o->date_style == DSTYLE_UK ? 15 : 14, "DUE", (int)ww,
 		    "WHAT", (int)whw, "WHEN", "STATUS", "SOURCE");
-	for (i = 0; i < c->s->n; i++) {
+	for (i = 0; ww > 0 && i < c->s->n; i++) {
 		it = &c->s->items[i];
 		fprintf(f, "%c %s  %-*s  %-*s  %s%-10s%s  %s\n",
 		    it->projected ? '~' : ' ', day(o, it->due, d, sizeof(d)),
@@ -185,13 +388,18 @@ text_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		    it->rule->source);
 	}
 	if (anyproj)
-		fputs("\n~ projected: assumes the steps before it happen on"
-		    " their due dates.\n", f);
+		prose(f, o, "\n~ projected: assumes the steps before it happen"
+		    " on their due dates.");
 	if (c->s->nnotes > 0) {
 		fputs("\nNotes:\n", f);
-		for (i = 0; i < c->s->nnotes; i++)
-			fprintf(f, "  %s\n", out_note_text(&c->s->notes[i], w,
-			    sizeof(w)));
+		for (i = 0; i < c->s->nnotes; i++) {
+			out_note_text(&c->s->notes[i], w, sizeof(w));
+			if (o->width > 0) {
+				fputs("  ", f);
+				wrap(f, w, (size_t)o->width, 2, 4);
+			} else
+				fprintf(f, "  %s\n", w);
+		}
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -205,6 +413,7 @@ text_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
 	struct out_line		*ln = &st->ln;
 	const struct item	*it = fi->it;
 	char			 w[320];
+	size_t			 what_at;
 	long			 wd = fi->working_days;
 
 	out_line_str(ln, it->status == ST_OVERDUE ? "overdue  " : "due-soon ");
@@ -222,6 +431,7 @@ text_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
 	out_line_add(ln, "  ", 2);
 	out_line_str(ln, fi->worker ? fi->worker : "-");
 	out_line_add(ln, "  ", 2);
+	what_at = ln->n;
 	out_line_str(ln, out_what(it, w, sizeof(w)));
 	if (it->status == ST_OVERDUE) {
 		out_line_add(ln, "  (", 3);
@@ -237,6 +447,19 @@ text_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
 		    " working days)\n");
 	}
 	st->nfind++;
+	/*
+	 * Too long for the terminal: who and when on one line, what on the
+	 * next, each wrapped under the date.
+	 */
+	if (st->o->width > 0 && cols(ln->b, ln->n - 1) > (size_t)st->o->width) {
+		ln->b[what_at - 2] = '\0';
+		ln->b[ln->n - 1] = '\0';
+		wrap(st->f, ln->b, (size_t)st->o->width, 0, 9);
+		fprintf(st->f, "%9s", "");
+		wrap(st->f, ln->b + what_at, (size_t)st->o->width, 9, 9);
+		ln->n = 0;
+		return ferror(st->f) ? -1 : 0;
+	}
 	return out_line_put(ln, st->f);
 }
 
@@ -246,13 +469,19 @@ text_check_end(void *v, const struct out_check_end *ce, char *err,
 {
 	struct text_state	*st = v;
 	char			 d[DATE_STRLEN];
+	char			 line[1024];
 	int			 within = st->o->within;
 
-	fprintf(st->f, "%s%lu overdue, %lu due within %d working day%s, in"
-	    " %lu open case%s (%s) as of %s\n", st->nfind ? "\n" : "",
-	    ce->overdue, ce->due_soon, within, within == 1 ? "" : "s",
-	    ce->open, ce->open == 1 ? "" : "s", ce->rows,
-	    date_format(st->o->as_of, d));
+	snprintf(line, sizeof(line), "%lu overdue, %lu due within %d working"
+	    " day%s, in %lu open case%s (%s) as of %s", ce->overdue,
+	    ce->due_soon, within, within == 1 ? "" : "s", ce->open,
+	    ce->open == 1 ? "" : "s", ce->rows, date_format(st->o->as_of, d));
+	if (st->nfind)
+		putc('\n', st->f);
+	if (st->o->width > 0)
+		wrap(st->f, line, (size_t)st->o->width, 0, 0);
+	else
+		fprintf(st->f, "%s\n", line);
 	return ferror(st->f) ? -1 : 0;
 }
 
@@ -285,35 +514,71 @@ tally_text(FILE *out, const char *title, const struct out_tally *t)
 	putc('\n', out);
 }
 
+/* One group's figures as a block, for a narrow terminal. */
+static void
+tally_block(FILE *out, const char *title, const struct out_tally *t)
+{
+	const struct out_measure	*m;
+	unsigned long			 yes, all;
+	size_t				 i, j;
+	char				 p[16], cases[32], low[32];
+
+	snprintf(cases, sizeof(cases), "%lu case%s", t->cases,
+	    t->cases == 1 ? "" : "s");
+	fprintf(out, "%s: %s\n", title, cases);
+	for (i = 0; i < out_nmeasures; i++) {
+		m = &out_measures[i];
+		yes = m->held ? t->done[m->kind] : t->ok[m->kind];
+		all = yes + (m->held ? t->late[m->kind] : t->overdue[m->kind]);
+		for (j = 0; m->title[j] != '\0' && j < sizeof(low) - 1; j++)
+			low[j] = (char)tolower((unsigned char)m->title[j]);
+		low[j] = '\0';
+		fprintf(out, "  %-20s %6lu/%-6lu %6s\n", low, yes, all,
+		    pct(yes, all, p, sizeof(p)));
+	}
+}
+
+/* The table's width: the title, the cases, then each measure. */
+#define SUMMARY_COLS	(24 + 1 + 6 + 4 * (2 + 20))
+
 static int
 text_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 {
 	struct text_state	*st = v;
 	FILE			*out = st->f;
+	void			(*row)(FILE *, const char *,
+				    const struct out_tally *);
 	char			 d[DATE_STRLEN];
 	size_t			 i;
 
-	fprintf(out, "Within timescale, as of %s: %lu open case%s (%s)\n\n",
+	prose(out, st->o, "Within timescale, as of %s: %lu open case%s (%s)\n",
 	    date_format(st->o->as_of, d), sm->end.open,
 	    sm->end.open == 1 ? "" : "s", sm->end.rows);
-	fprintf(out, "%-24s %6s", "", "CASES");
-	for (i = 0; i < out_nmeasures; i++)
-		fprintf(out, i + 1 < out_nmeasures ? "  %-20s" : "  %s",
-		    out_measures[i].title);
-	putc('\n', out);
-	tally_text(out, "all", sm->all);
+	/* A terminal too narrow for the table: each group a block. */
+	row = st->o->width > 0 && st->o->width < SUMMARY_COLS ? tally_block :
+	    tally_text;
+	if (row == tally_text) {
+		fprintf(out, "%-24s %6s", "", "CASES");
+		for (i = 0; i < out_nmeasures; i++)
+			fprintf(out, i + 1 < out_nmeasures ? "  %-20s" :
+			    "  %s", out_measures[i].title);
+		putc('\n', out);
+	}
+	row(out, "all", sm->all);
 	fputs("\nby profile\n", out);
 	for (i = 0; i < sm->nprofile; i++)
-		tally_text(out, sm->by_profile[i].key, &sm->by_profile[i]);
+		row(out, sm->by_profile[i].key, &sm->by_profile[i]);
 	fputs("\nby worker\n", out);
 	for (i = 0; i < sm->nworker; i++)
-		tally_text(out, sm->by_worker[i].key, &sm->by_worker[i]);
-	fprintf(out, "\nAssessments and first meetings: held within their"
-	    " timescale / held.\nReviews and visits: cases whose next one is"
-	    " not overdue / cases checked.\n");
+		row(out, sm->by_worker[i].key, &sm->by_worker[i]);
+	prose(out, st->o, "\nAssessments and first meetings: held within"
+	    " their timescale / held.");
+	prose(out, st->o, "Reviews and visits: cases whose next one is not"
+	    " overdue / cases checked.");
 	if (sm->all->unknown[KIND_REVIEW] > 0)
-		fprintf(out, "Reviews not checkable (reviews_held and"
-		    " last_review empty): %lu\n", sm->all->unknown[KIND_REVIEW]);
+		prose(out, st->o, "Reviews not checkable (no last_review date,"
+		    " though reviews may have been held): %lu",
+		    sm->all->unknown[KIND_REVIEW]);
 	return ferror(out) ? -1 : 0;
 }
 
