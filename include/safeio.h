@@ -12,10 +12,14 @@
 
 #include <stdio.h>
 
+/* The stdio buffer for large files read or written whole. */
+#define SAFE_BUFSIZ	(64 * 1024)
+
 struct safe_out {
 	FILE	*f;		/* write here */
 	char	*path;		/* final name, or NULL for standard output */
 	char	*tmp;		/* temporary name */
+	char	*buf;		/* f's buffer, SAFE_BUFSIZ bytes */
 };
 
 /*

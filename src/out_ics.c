@@ -55,6 +55,7 @@
 #include "date.h"
 #include "out.h"
 #include "out_impl.h"
+#include "safeio.h"
 #include "profile.h"
 #include "sched.h"
 #include "strtab.h"
@@ -102,6 +103,7 @@ struct ics {
 	char		 dtstamp[24];	/* "20261228T000000Z" */
 	const char	*prevpath;	/* NULL: no previous export */
 	FILE		*prevf;		/* kept open for end() */
+	char		*prevbuf;	/* its buffer */
 	struct prev_tab	 prev;
 	struct sbuf	 ev;		/* the event being written */
 	size_t		 col;		/* octets on its last line */
@@ -664,6 +666,9 @@ prev_open(struct ics *x, const char *path, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}
+	/* glibc takes the size only with a buffer given. */
+	x->prevbuf = xmalloc(SAFE_BUFSIZ);
+	(void)setvbuf(x->prevf, x->prevbuf, _IOFBF, SAFE_BUFSIZ);
 	return prev_read(x, 1, err, errsz);
 }
 
@@ -724,6 +729,7 @@ ics_free(struct ics *x)
 {
 	if (x->prevf != NULL)
 		fclose(x->prevf);
+	free(x->prevbuf);
 	prev_tab_free(&x->prev);
 	free(x->ev.p);
 	free(x->text.p);
