@@ -36,7 +36,8 @@ csvw_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 		fputs("\xef\xbb\xbf", f);
 	if (o->doc == DOC_SCHEDULE)
 		fprintf(f, "case_id,profile,area,plan_type,kind,seq,due,"
-		    "earliest,name,projected,held,status,label,source%s",
+		    "earliest,name,projected,held,status,label,source,flag,"
+		    "also,also_label%s",
 		    st->eol);
 	else if (o->doc == DOC_CHECK)
 		fprintf(f, "case_id,profile,area,worker,kind,seq,due,status,"
@@ -86,6 +87,16 @@ csvw_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		csv_write_field(f, out_what(it, buf, sizeof(buf)), 1);
 		putc(',', f);
 		csv_write_field(f, it->rule->source, 1);
+		/* Torbay's 3 month review; its 20 working day target. */
+		putc(',', f);
+		if (it->flagged && it->rule->flag != NULL)
+			csv_write_field(f, it->rule->flag, 1);
+		putc(',', f);
+		if (it->rule->has_also && it->also != DATE_NONE) {
+			cell_date(f, it->also);
+			csv_write_field(f, it->rule->also_label, 1);
+		} else
+			putc(',', f);
 		fputs(st->eol, f);
 	}
 	return ferror(f) ? -1 : 0;
