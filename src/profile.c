@@ -2357,14 +2357,18 @@ check_versions(struct pfile *pf, struct rule *r)
 	for (prev = r, i = 0; i < r->nversions; prev = v, i++) {
 		v = &r->versions[i];
 		if (prev->has_from && prev->from >= v->from)
-			rerr(pf, v, "[rule:%s:%s] from: %s is not after %s's "
-			    "from %s", v->id, v->tag, date_format(v->from, b1),
-			    prev->tag != NULL ? prev->tag : "the rule",
+			rerr(pf, v, "[rule:%s:%s] from: %s is not after the "
+			    "from of [rule:%s%s%s], %s", v->id, v->tag,
+			    date_format(v->from, b1), prev->id,
+			    prev->tag != NULL ? ":" : "",
+			    prev->tag != NULL ? prev->tag : "",
 			    date_format(prev->from, b2));
 		else if (prev->has_until && prev->until >= v->from)
-			rerr(pf, v, "[rule:%s:%s] from: %s is not after %s's "
-			    "until %s", v->id, v->tag, date_format(v->from, b1),
-			    prev->tag != NULL ? prev->tag : "the rule",
+			rerr(pf, v, "[rule:%s:%s] from: %s is not after the "
+			    "until of [rule:%s%s%s], %s", v->id, v->tag,
+			    date_format(v->from, b1), prev->id,
+			    prev->tag != NULL ? ":" : "",
+			    prev->tag != NULL ? prev->tag : "",
 			    date_format(prev->until, b2));
 	}
 }

@@ -1328,11 +1328,11 @@ test_version_errors(void **state)
 		{ "[rule:review:b]\nfrom = 2027-04-01\n"
 		  "[rule:review:c]\nfrom = 2027-04-01\n",
 		  "x.ini:12: [rule:review:c] from: 2027-04-01 is not after "
-		  "b's from 2027-04-01\n" },
+		  "the from of [rule:review:b], 2027-04-01\n" },
 		{ "[rule:review:b]\nfrom = 2027-04-01\nuntil = 2027-06-30\n"
 		  "[rule:review:c]\nfrom = 2027-06-01\n",
 		  "x.ini:13: [rule:review:c] from: 2027-06-01 is not after "
-		  "b's until 2027-06-30\n" },
+		  "the until of [rule:review:b], 2027-06-30\n" },
 		{ "[rule:review:x_y]\nfrom = 2027-04-01\n",
 		  "x.ini:10: [rule:review:x_y]: 'x_y' is not a version tag "
 		  "(lower-case letters, digits and '-': [rule:ID:TAG])\n" },
