@@ -478,8 +478,11 @@ one_off(struct engine *en, enum kind k, int held, struct when assess,
 		return 0;
 	}
 	/* The procedure in force on the day the count starts. */
-	if ((r = rule_at(r, a.date)) == NULL)
+	if (rule_at(r, a.date) == NULL) {
+		note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
 		return 0;
+	}
+	r = rule_at(r, a.date);
 	if ((due = apply(en->cal, a.date, &r->offset, 1)) == DATE_NONE)
 		return fail(en, SE_RANGE, k, "the %s due date is outside the"
 		    " supported range 1970-01-01 to 2199-12-31", kind_name(k));
@@ -619,8 +622,10 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		 * starts: a review set at a meeting held under the old
 		 * procedure keeps the old interval.
 		 */
-		if ((rv = rule_at(r, prev.date)) == NULL)
+		if ((rv = rule_at(r, prev.date)) == NULL) {
+			note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
 			break;
+		}
 		iv = &rv->every[ord - 1 < rv->nevery ? ord - 1 :
 		    rv->nevery - 1];
 		reduce_from = DATE_NONE;
@@ -798,8 +803,10 @@ derived(struct engine *en, const struct rule *r)
 			seq = oc->seq;
 		if (oc->seq == 0 && oc->kind != KIND_FIRST_MEETING)
 			seq = 0;
-		if ((rv = rule_at(r, oc->at.date)) == NULL)
+		if ((rv = rule_at(r, oc->at.date)) == NULL) {
+			note(en, NOTE_NOT_SET, r, r->kind, ANCHOR_NONE);
 			continue;
+		}
 		if ((due = apply(en->cal, oc->at.date, &rv->offset, 1)) ==
 		    DATE_NONE)
 			continue;
@@ -839,8 +846,11 @@ oneoffs(struct engine *en, struct when assess, struct when start)
 			    missing_fact(en, r->anchor));
 			continue;
 		}
-		if ((r = rule_at(r, a.date)) == NULL)
+		if (rule_at(r, a.date) == NULL) {
+			note(en, NOTE_NOT_SET, r, r->kind, ANCHOR_NONE);
 			continue;
+		}
+		r = rule_at(r, a.date);
 		if ((d = apply(en->cal, a.date, &r->offset,
 		    r->kind != KIND_MILESTONE)) == DATE_NONE)
 			continue;

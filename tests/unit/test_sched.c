@@ -1263,7 +1263,9 @@ static const struct row version_rows[] = {
 		"visit 1 2027-03-11 - - given upcoming",
 		/* counted from Thu 11 Mar, in force: Thu 8 Apr */
 		"visit 2 2027-04-08 - - projected upcoming",
-		/* from Thu 8 Apr the rule is no longer in force */
+		/* from Thu 8 Apr the rule is no longer in force: the
+		 * procedure then sets no visits, and says so */
+		"note not-set visit -",
 		NULL } },
 };
 
