@@ -171,7 +171,9 @@ profile_show(struct cli *c, const char *spec)
 	fprintf(c->out, "%s: %s\n", p->id, p->authority);
 	fprintf(c->out, "document: %s\n", p->document);
 	if (p->extends != NULL)
-		fprintf(c->out, "extends: %s\n", p->extends);
+		fprintf(c->out, "extends: %s%s\n", p->extends,
+		    strcmp(p->extends, p->id) == 0 ? " (the same profile, from "
+		    "the layers below)" : "");
 	if (p->nareas > 0) {
 		fprintf(c->out, "areas%s:", p->area_required ?
 		    " (one required)" : "");
