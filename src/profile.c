@@ -1785,7 +1785,10 @@ quote_has(const char *q, int n)
 		for (e = s; isalpha((unsigned char)*e); e++)
 			continue;
 		w = num_word(s, (size_t)(e - s));
-		if (w == n || (prev >= 20 && w > 0 && w < 10 && prev + w == n))
+		/* "forty-five" is 45, not 5 */
+		if (prev >= 20 && prev % 10 == 0 && w > 0 && w < 10)
+			w += prev;
+		if (w == n)
 			return 1;
 		prev = w;
 	}

@@ -1460,6 +1460,59 @@ test_layers(void **state)
 	rpath_free(&lrp);
 }
 
+/*
+ * profile check's comparison of figures and quotes: digits, words, hyphens,
+ * other units; warnings only, each naming the figure.
+ */
+static void
+test_quote_figures(void **state)
+{
+	struct diags	 ds = { 0 };
+	struct profile	*p;
+	char		*s;
+
+	(void)state;
+	write_file("fig.ini",
+	    "[profile]\nauthority = F\ndocument = D\n"
+	    "[rule:a]\nkind = assessment\nanchor = referral\n"	/* 4 */
+	    "offset = 45 working days\nlabel = A\nsource = 1\n"
+	    "quote = \"within forty-five working days\"\n"	/* 10 */
+	    "[rule:r]\nkind = review\nevery = 6 weeks\n"	/* 11 */
+	    "label = R\nsource = 2\nquote = \"6-weekly\"\n"	/* 16 */
+	    "[rule:v]\nkind = visit\nevery = 14 days\n"		/* 17 */
+	    "label = V\nsource = 3\nquote = \"fortnightly\"\n"	/* 22 */
+	    "[rule:m]\nkind = minutes\nanchor = meeting\n"	/* 23 */
+	    "offset = 3 days\nlabel = M\nsource = 4\n"
+	    "quote = \"within 72 hours\"\n"			/* 29 */
+	    "[rule:n]\nkind = notice\nanchor = review\n"	/* 30 */
+	    "offset = -10 working days\nlabel = N\nsource = 5\n"
+	    "quote = \"at least ten working days\"\n"		/* 36 */
+	    "[rule:f]\nkind = first-meeting\nanchor = assessment\n"
+	    "offset = 15 working days\nlabel = F\nsource = 6\n"
+	    "quote = \"within 10 working days, or five more\"\n" /* 43 */
+	    "[rule:u]\nkind = written-update\nanchor = meeting\n"
+	    "offset = -2 working days\nlabel = U\nsource = 7\n"
+	    "quote = \"in twenty-two days\"\n");		/* 50 */
+	s = xasprintf("%s/fig.ini", dir);
+	p = profile_load_file(&rp, s, &ds);
+	free(s);
+	assert_non_null(p);
+	s = render(&ds);
+	/*
+	 * 45 as "forty-five", 6 as "6-weekly", 14 days as a fortnight (2
+	 * weeks), 3 days as "72 hours", 10 as "ten": no warning.  15 is not
+	 * "10" nor "five"; 2 is not the 2 of "twenty-two".
+	 */
+	assert_string_equal(s,
+	    "fig.ini:43: warning: [rule:f] quote: offset = 15 working days, "
+	    "but the quote does not say 15\n"
+	    "fig.ini:50: warning: [rule:u] quote: offset = -2 working days, "
+	    "but the quote does not say 2\n");
+	free(s);
+	profile_free(p);
+	diag_clear(&ds);
+}
+
 int
 main(void)
 {
@@ -1476,6 +1529,7 @@ main(void)
 		cmocka_unit_test(test_rule_at),
 		cmocka_unit_test(test_version_errors),
 		cmocka_unit_test(test_layers),
+		cmocka_unit_test(test_quote_figures),
 		cmocka_unit_test(test_unknown_id),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_long_line),
