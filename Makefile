@@ -12,6 +12,7 @@ VERSION		= 0.1.0
 PREFIX		?= /usr/local
 BINDIR		?= $(PREFIX)/bin
 DATADIR		?= $(PREFIX)/share/cinplan
+SYSCONFDIR	?= /etc
 MANDIR		?= $(PREFIX)/share/man
 BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
 
@@ -46,7 +47,8 @@ endif
 O		= obj/$(VARIANT)
 ALL_CPPFLAGS	= -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 		  -DCINPLAN_VERSION='"$(VERSION)"' \
-		  -DCINPLAN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+		  -DCINPLAN_DATADIR='"$(DATADIR)"' \
+		  -DCINPLAN_SYSCONFDIR='"$(SYSCONFDIR)"' $(CPPFLAGS)
 # The source directory is left out of debugging information and
 # __FILE__, so that builds from different directories are identical.
 PREFIXMAP	= -ffile-prefix-map=$(CURDIR)=.
@@ -77,11 +79,13 @@ $(O)/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# The installed rules directory is compiled in: rebuild when it changes,
-# so "make install PREFIX=..." never installs a binary looking elsewhere.
+# The installed rules directory and the system one are compiled in:
+# rebuild when they change, so "make install PREFIX=..." never installs a
+# binary looking elsewhere.
 $(O)/datadir.stamp: FORCE
 	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(SYSCONFDIR)' | cmp -s - $@ || \
+	    echo '$(DATADIR) $(SYSCONFDIR)' > $@
 
 $(O)/rpath.o: $(O)/datadir.stamp
 

@@ -58,6 +58,21 @@
  * from plan start and then from each previous occurrence; any other anchor
  * makes a one-off rule (assessment, first-meeting, milestone).
  *
+ *   from        = 2027-04-01                    the dates the rule is in
+ *   until       = 2028-03-31                    force, inclusive; each
+ *                                               optional
+ *
+ *   [rule:ID:TAG]                               a later version of
+ *   from        = 2027-04-01                    [rule:ID] (required), in
+ *   every       = 8 weeks ...                   force from then; the keys
+ *                                               it leaves out are [rule:ID]'s
+ *
+ * A version applies when the count starts on a date in its window: a
+ * review's interval from the previous review or the plan start, a one-off's
+ * offset from its anchor, a derived item's from its meeting, review or
+ * visit.  It may change the timings and the words, not kind, name, anchor,
+ * plan_types, areas or not_set.
+ *
  * With extends, a rule section of the same ID replaces the base's rule.  Of
  * the rules of one kind (and milestone name) that apply to a case, one that
  * names the plan type or area beats one that does not.
@@ -136,6 +151,25 @@ struct rule {
 	char		*also_label;
 	char		*file;		/* where the rule was defined */
 	int		 line;		/* line of its [rule:ID] header */
+	const char	*layer;		/* the rules path layer of file
+					   ("system", "built-in"); static */
+	char		*replaces;	/* "FILE:LINE (LAYER layer)" of the
+					   base rule it replaced, or NULL */
+	/*
+	 * Procedure versions: the dates this version is in force, inclusive
+	 * (each only with has_from, has_until: a rule built by hand is in
+	 * force always), and the rule's later versions, each a whole rule
+	 * with the keys its [rule:ID:TAG] section did not give taken from
+	 * [rule:ID], ordered by from.  A version's own versions are none.
+	 */
+	int		 has_from, has_until;
+	int		 from, until;
+	char		*tag;		/* a version's TAG, else NULL */
+	struct rule	*versions;
+	size_t		 nversions;
+	char		**raw;		/* the values as written, by key,
+					   for versions to inherit; the
+					   loader's own */
 };
 
 /* A timescale the document states that cinplan does not compute. */
@@ -161,6 +195,7 @@ struct profile {
 	char		*document;
 	char		*extends;	/* NULL for a base profile */
 	char		*file;		/* where it was loaded from */
+	const char	*layer;		/* the rules path layer of file */
 	struct area	 areas[PROFILE_MAX_AREAS];
 	size_t		 nareas;
 	int		 area_required;
@@ -184,6 +219,13 @@ struct profile	*profile_load(const struct rpath *, const char *id,
 struct profile	*profile_load_file(const struct rpath *, const char *path,
 		    struct diags *ds);
 void		 profile_free(struct profile *);
+
+/*
+ * The version of r in force on date: r itself, one of r->versions, or NULL
+ * when none is (before the first from, after the last until, or in a gap).
+ * Borrowed from r.
+ */
+const struct rule *rule_at(const struct rule *r, int date);
 
 /* Index of area id in p, or -1. */
 int		 profile_area(const struct profile *, const char *id);

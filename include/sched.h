@@ -8,7 +8,8 @@
  * day move back to the working day before (milestones and a window's
  * earliest end never move); a missing anchor is projected from its own due
  * date, and what is derived from it is marked projected; reviews and visits
- * roll from the last one held, or from the plan start.
+ * roll from the last one held, or from the plan start.  Each count follows
+ * the version of its rule in force on the day it starts (rule_at()).
  */
 #ifndef CINPLAN_SCHED_H
 #define CINPLAN_SCHED_H

@@ -77,17 +77,43 @@ cmd_profiles(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * When version r is in force: its own from and until, or until the day
+ * before the next version's from.  Nothing for a rule without versions or
+ * dates.
+ */
 static void
-show_rule(FILE *f, const struct profile *p, const struct rule *r)
+show_window(FILE *f, const struct rule *r, const struct rule *next)
+{
+	char	 b1[DATE_STRLEN], b2[DATE_STRLEN];
+	int	 until;
+
+	until = r->has_until ? r->until : next != NULL ? next->from - 1 :
+	    DATE_NONE;
+	if (!r->has_from && until == DATE_NONE)
+		return;
+	fputs("  in force:", f);
+	if (r->has_from)
+		fprintf(f, " from %s", date_format(r->from, b1));
+	if (until != DATE_NONE)
+		fprintf(f, " until %s", date_format(until, b2));
+	fputs(" (the day a count starts decides)\n", f);
+}
+
+static void
+show_rule(FILE *f, const struct profile *p, const struct rule *r,
+    const struct rule *next)
 {
 	char	 buf[512];
 	size_t	 i;
 	int	 first;
 
-	fprintf(f, "\n[%s] %s", r->id, kind_name(r->kind));
+	fprintf(f, "\n[%s%s%s] %s", r->id, r->tag != NULL ? ":" : "",
+	    r->tag != NULL ? r->tag : "", kind_name(r->kind));
 	if (r->name != NULL)
 		fprintf(f, " %s", r->name);
 	fprintf(f, ": %s\n", r->label);
+	show_window(f, r, next);
 	fprintf(f, "  when:    %s\n", out_rule_words(r, buf, sizeof(buf)));
 	if (r->plan_types != 0) {
 		fputs("  applies: plan type", f);
@@ -124,7 +150,10 @@ show_rule(FILE *f, const struct profile *p, const struct rule *r)
 		fprintf(f, "  quote:   \"%s\"\n", r->quote);
 	if (r->note != NULL)
 		fprintf(f, "  note:    %s\n", r->note);
-	fprintf(f, "  defined: %s:%d\n", r->file, r->line);
+	fprintf(f, "  defined: %s:%d (%s layer)\n", r->file, r->line,
+	    r->layer);
+	if (r->replaces != NULL)
+		fprintf(f, "  replaces: %s\n", r->replaces);
 }
 
 static int
@@ -132,16 +161,19 @@ profile_show(struct cli *c, const char *spec)
 {
 	struct profile		*p;
 	const struct unmodelled	*u;
+	const struct rule	*r;
 	const char		*area;
 	char			 buf[DATE_STRLEN];
-	size_t		 i;
+	size_t			 i, j;
 
 	if ((p = cli_profile(c, spec, &area)) == NULL)
 		return EXIT_USAGE;
 	fprintf(c->out, "%s: %s\n", p->id, p->authority);
 	fprintf(c->out, "document: %s\n", p->document);
 	if (p->extends != NULL)
-		fprintf(c->out, "extends: %s\n", p->extends);
+		fprintf(c->out, "extends: %s%s\n", p->extends,
+		    strcmp(p->extends, p->id) == 0 ? " (the same profile, from "
+		    "the layers below)" : "");
 	if (p->nareas > 0) {
 		fprintf(c->out, "areas%s:", p->area_required ?
 		    " (one required)" : "");
@@ -156,9 +188,15 @@ profile_show(struct cli *c, const char *spec)
 			fprintf(c->out, " %s", date_format(p->closures[i], buf));
 		fputc('\n', c->out);
 	}
-	fprintf(c->out, "file: %s\n", p->file);
-	for (i = 0; i < p->nrules; i++)
-		show_rule(c->out, p, &p->rules[i]);
+	fprintf(c->out, "file: %s (%s layer)\n", p->file, p->layer);
+	for (i = 0; i < p->nrules; i++) {
+		r = &p->rules[i];
+		show_rule(c->out, p, r, r->nversions > 0 ? &r->versions[0] :
+		    NULL);
+		for (j = 0; j < r->nversions; j++)
+			show_rule(c->out, p, &r->versions[j],
+			    j + 1 < r->nversions ? &r->versions[j + 1] : NULL);
+	}
 	if (p->nunmodelled > 0)
 		fputs("\nStated in the document, not computed by cinplan:\n",
 		    c->out);

@@ -374,6 +374,7 @@ struct scan {
 struct loadctx {
 	const struct rpath	*rp;
 	struct diags		*ds;
+	int			 lint;		/* also check quotes' figures */
 	const char		*chain[EXTENDS_MAX + 1];	/* ids */
 	size_t			 depth;
 };
@@ -382,6 +383,7 @@ struct pfile {
 	struct loadctx	*lc;
 	const char	*file;
 	const char	*id;
+	size_t		 layer;		/* on the rules path, or RPATH_NOLAYER */
 	struct scan	 sc;
 	dictionary	*d;
 	struct diags	 local;		/* sorted by line when done */
@@ -395,6 +397,9 @@ struct kv {
 
 static struct profile	*load_rfile(struct loadctx *, const char *,
 			    const struct rfile *);
+static void	 parse_version(struct pfile *, struct profile *,
+		    const struct ssec *);
+static void	 check_versions(struct pfile *, struct rule *);
 
 static void pdiag(struct pfile *, enum diag_level, int, const char *, ...)
     __attribute__((format(printf, 4, 5)));
@@ -1140,14 +1145,20 @@ load_base(struct pfile *pf, const char *bid, int line)
 	struct rfile	 rf;
 	char		 err[512], *name, *chain;
 	size_t		 i, j;
-	int		 rc;
+	int		 rc, self;
 
 	if (!id_ok(bid)) {
 		perr(pf, line, "[profile] extends: '%s' is not a profile id",
 		    bid);
 		return NULL;
 	}
-	for (i = 0; i < lc->depth; i++) {
+	/*
+	 * Its own id: the same profile in the layers below this file's, so
+	 * the layers cannot loop.  A file named outside the path finds its
+	 * id anywhere on it.
+	 */
+	self = strcmp(bid, pf->id) == 0;
+	for (i = 0; !self && i < lc->depth; i++) {
 		if (strcmp(lc->chain[i], bid) != 0)
 			continue;
 		chain = xstrdup("");
@@ -1166,8 +1177,15 @@ load_base(struct pfile *pf, const char *bid, int line)
 		return NULL;
 	}
 	name = xasprintf("%s.ini", bid);
-	rc = rpath_read(lc->rp, name, &rf, err, sizeof(err));
+	rc = rpath_read_below(lc->rp, name, self && pf->layer != RPATH_NOLAYER ?
+	    pf->layer + 1 : 0, &rf, err, sizeof(err));
 	free(name);
+	if (rc == 1 && self) {
+		perr(pf, line, "[profile] extends: no profile '%s' in the "
+		    "layers below this one (%s)", bid,
+		    rpath_layer_name(lc->rp, pf->layer));
+		return NULL;
+	}
 	if (rc == 1) {
 		perr(pf, line, "[profile] extends: no profile '%s'", bid);
 		return NULL;
@@ -1193,18 +1211,27 @@ parse_profile(struct pfile *pf, struct profile *p, const struct ssec *s,
 	int		 b;
 
 	gather(pf, s, profile_keys, PK__N, kv);
-	if (need(pf, s, &kv[PK_AUTHORITY], "authority"))
+	if (kv[PK_EXTENDS].v != NULL) {
+		p->extends = xstrdup(kv[PK_EXTENDS].v);
+		*basep = load_base(pf, p->extends, kv[PK_EXTENDS].line);
+	}
+	/* A layer over the same profile is the same authority's. */
+	if (kv[PK_AUTHORITY].line == 0 && p->extends != NULL &&
+	    strcmp(p->extends, p->id) == 0) {
+		if (*basep != NULL)
+			p->authority = xstrdup((*basep)->authority);
+	} else if (need(pf, s, &kv[PK_AUTHORITY], "authority"))
 		p->authority = xstrdup(kv[PK_AUTHORITY].v);
-	if (need(pf, s, &kv[PK_DOCUMENT], "document"))
+	if (kv[PK_DOCUMENT].line == 0 && p->extends != NULL &&
+	    strcmp(p->extends, p->id) == 0) {
+		if (*basep != NULL)
+			p->document = xstrdup((*basep)->document);
+	} else if (need(pf, s, &kv[PK_DOCUMENT], "document"))
 		p->document = xstrdup(kv[PK_DOCUMENT].v);
 	if (kv[PK_AREAS].v != NULL)
 		parse_areas(pf, p, &kv[PK_AREAS]);
 	if (kv[PK_CLOSURES].v != NULL)
 		parse_closures(pf, p, &kv[PK_CLOSURES]);
-	if (kv[PK_EXTENDS].v != NULL) {
-		p->extends = xstrdup(kv[PK_EXTENDS].v);
-		*basep = load_base(pf, p->extends, kv[PK_EXTENDS].line);
-	}
 
 	/* A base's areas come along only when the profile names none. */
 	if (p->nareas == 0 && *basep != NULL) {
@@ -1253,14 +1280,19 @@ enum {
 	RK_REDUCE_TO, RK_REDUCE_AFTER, RK_REDUCE_WHEN, RK_PLAN_TYPES,
 	RK_AREAS, RK_ONLY_UNHELD, RK_NOT_SET, RK_LABEL, RK_SOURCE, RK_QUOTE,
 	RK_NOTE, RK_FLAG, RK_FLAG_AT, RK_FLAG_LABEL, RK_ALSO, RK_ALSO_LABEL,
-	RK__N
+	RK_FROM, RK_UNTIL, RK__N
 };
 
 static const char *const rule_keys[RK__N] = {
 	"kind", "name", "anchor", "offset", "every", "earliest", "reduce_to",
 	"reduce_after", "reduce_when", "plan_types", "areas", "only_unheld",
 	"not_set", "label", "source", "quote", "note", "flag", "flag_at",
-	"flag_label", "also", "also_label"
+	"flag_label", "also", "also_label", "from", "until"
+};
+
+/* What a version may not change: it would be another rule. */
+static const int rule_fixed[] = {
+	RK_KIND, RK_NAME, RK_ANCHOR, RK_PLAN_TYPES, RK_AREAS, RK_NOT_SET
 };
 
 static char *
@@ -1512,31 +1544,40 @@ parse_flag(struct pfile *pf, const char *sec, struct rule *r,
 	    kv[RK_FLAG_LABEL].v : kv[RK_FLAG].v);
 }
 
-/* Fill r from section s; returns 0, or -1 if anything was wrong. */
+/*
+ * Fill r from the values kv of section s (a rule's, or a version's with
+ * the rule's values filled in); returns 0, or -1 if anything was wrong.
+ */
 static int
-parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
-    struct rule *r)
+parse_rule_body(struct pfile *pf, const struct profile *p,
+    const struct ssec *s, struct kv *kv, struct rule *r)
 {
 	static const int timing[] = {
 		RK_ANCHOR, RK_OFFSET, RK_EVERY, RK_EARLIEST, RK_REDUCE_TO,
 		RK_REDUCE_AFTER, RK_REDUCE_WHEN, RK_ONLY_UNHELD
 	};
-	struct kv	 kv[RK__N];
-	const char	*sec, *str;
+	const char	*sec, *str, *tag;
 	enum kind_class rc;
 	size_t		 nerr, i;
 	int		 k, haskind, b, a;
 
 	nerr = pf->nerr;
 	sec = s->name;
-	r->id = xstrdup(sec + strlen("rule:"));
+	str = sec + strlen("rule:");
+	if ((tag = strchr(str, ':')) != NULL) {
+		r->id = xstrndup(str, (size_t)(tag - str));
+		r->tag = xstrdup(++tag);
+	} else
+		r->id = xstrdup(str);
 	r->file = xstrdup(pf->file);
 	r->line = s->line;
+	r->layer = rpath_layer_name(pf->lc->rp, pf->layer);
 	if (r->id[0] == '\0')
 		perr(pf, s->line, "[%s]: a rule needs an id: [rule:ID]", sec);
-	else if (strchr(r->id, ':') != NULL)
-		perr(pf, s->line, "[%s]: ':' in a rule id", sec);
-	gather(pf, s, rule_keys, RK__N, kv);
+	else if (tag != NULL && (!slug_ok(tag, strlen(tag)) ||
+	    strchr(tag, ':') != NULL))
+		perr(pf, s->line, "[%s]: '%s' is not a version tag (lower-case "
+		    "letters, digits and '-': [rule:ID:TAG])", sec, tag);
 
 	haskind = 0;
 	if (need(pf, s, &kv[RK_KIND], "kind")) {
@@ -1662,6 +1703,197 @@ parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
 	return pf->nerr == nerr ? 0 : -1;
 }
 
+static int
+get_date(struct pfile *pf, const char *sec, const char *key,
+    const struct kv *kv, int *d)
+{
+	const char	*why;
+
+	*d = DATE_NONE;
+	if (kv->v == NULL)
+		return 0;
+	if (date_parse(kv->v, strlen(kv->v), d, &why) == -1) {
+		perr(pf, kv->line, "[%s] %s: '%s' %s", sec, key, kv->v, why);
+		*d = DATE_NONE;
+		return -1;
+	}
+	return 0;
+}
+
+/* --- a rule's figures against its own quote -------------------------------- */
+
+/* Number words a procedure may spell out; their value is the index. */
+static const char *const num_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"
+};
+static const char *const tens_words[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety"
+};
+
+/* The value of the number word s[0..n), or -1. */
+static int
+num_word(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(num_words) / sizeof(num_words[0]); i++)
+		if (strlen(num_words[i]) == n &&
+		    strncasecmp(s, num_words[i], n) == 0)
+			return (int)i;
+	for (i = 0; i < sizeof(tens_words) / sizeof(tens_words[0]); i++)
+		if (strlen(tens_words[i]) == n &&
+		    strncasecmp(s, tens_words[i], n) == 0)
+			return (int)(i + 2) * 10;
+	if ((n == 9 && strncasecmp(s, "fortnight", 9) == 0) ||
+	    (n == 11 && strncasecmp(s, "fortnightly", 11) == 0))
+		return 2;
+	return -1;
+}
+
+/*
+ * Whether the quote q has the number n, in digits ("6 weekly", "6-weekly",
+ * "15 working days") or in words ("six", "forty-five", "forty five"); a
+ * fortnight counts as 2.
+ */
+static int
+quote_has(const char *q, int n)
+{
+	const char	*s, *e;
+	long		 v;
+	int		 w, prev;
+
+	prev = -1;
+	for (s = q; *s != '\0'; s = e) {
+		if (isdigit((unsigned char)*s)) {
+			v = 0;
+			for (e = s; isdigit((unsigned char)*e); e++)
+				v = v < 100000 ? v * 10 + (*e - '0') : v;
+			if (v == n)
+				return 1;
+			prev = -1;
+			continue;
+		}
+		if (!isalpha((unsigned char)*s)) {
+			e = s + 1;
+			if (*s != '-' && *s != ' ')
+				prev = -1;
+			continue;
+		}
+		for (e = s; isalpha((unsigned char)*e); e++)
+			continue;
+		w = num_word(s, (size_t)(e - s));
+		/* "forty-five" is 45, not 5 */
+		if (prev >= 20 && prev % 10 == 0 && w > 0 && w < 10)
+			w += prev;
+		if (w == n)
+			return 1;
+		prev = w;
+	}
+	return 0;
+}
+
+/*
+ * Warn when one of r's figures is not in its quote: every = 8 weeks with
+ * words that say "6 weekly" is a rule that no longer says what it cites.
+ * A figure of 1 is left alone ("weekly", "a month"), and a figure may be
+ * given in another unit: days as weeks or hours (28 days as "4 weekly",
+ * 3 days as "72 hours"), weeks as days.
+ */
+static void
+lint_quote(struct pfile *pf, const struct rule *r, int line)
+{
+	const struct span	*sp[RULE_MAX_EVERY + 7];
+	const char		*key[RULE_MAX_EVERY + 7];
+	char			 buf[40];
+	size_t			 n, i;
+	int			 v, alt, alt2;
+
+	if (r->quote == NULL || r->not_set)
+		return;
+	n = 0;
+	if (r->nevery == 0 || r->final) {
+		sp[n] = &r->offset;
+		key[n++] = "offset";
+	}
+	for (i = 0; i < r->nevery; i++) {
+		sp[n] = &r->every[i];
+		key[n++] = "every";
+	}
+	if (r->has_earliest) {
+		sp[n] = &r->earliest;
+		key[n++] = "earliest";
+	}
+	if (r->has_reduce) {
+		sp[n] = &r->reduce_to;
+		key[n++] = "reduce_to";
+		sp[n] = &r->reduce_after;
+		key[n++] = "reduce_after";
+	}
+	if (r->flag != NULL) {
+		sp[n] = &r->flag_at;
+		key[n++] = "flag_at";
+	}
+	if (r->has_also) {
+		sp[n] = &r->also;
+		key[n++] = "also";
+	}
+	for (i = 0; i < n; i++) {
+		v = sp[i]->n < 0 ? -sp[i]->n : sp[i]->n;
+		alt = sp[i]->unit == UNIT_WEEKS ? v * 7 :
+		    sp[i]->unit == UNIT_DAYS && v % 7 == 0 ? v / 7 : -1;
+		alt2 = sp[i]->unit == UNIT_DAYS ? v * 24 : -1;
+		if (v <= 1 || quote_has(r->quote, v) ||
+		    (alt > 1 && quote_has(r->quote, alt)) ||
+		    (alt2 > 1 && quote_has(r->quote, alt2)))
+			continue;
+		pdiag(pf, DIAG_WARNING, line, "[rule:%s%s%s] quote: %s = %s, "
+		    "but the quote does not say %d", r->id,
+		    r->tag != NULL ? ":" : "", r->tag != NULL ? r->tag : "",
+		    key[i], span_format(sp[i], buf, sizeof(buf)), v);
+	}
+}
+
+static int
+parse_rule_kv(struct pfile *pf, const struct profile *p, const struct ssec *s,
+    struct kv *kv, struct rule *r)
+{
+	char	 b1[DATE_STRLEN], b2[DATE_STRLEN];
+	size_t	 i, nerr;
+	int	 rc;
+
+	nerr = pf->nerr;
+	rc = parse_rule_body(pf, p, s, kv, r);
+	(void)get_date(pf, s->name, "from", &kv[RK_FROM], &r->from);
+	(void)get_date(pf, s->name, "until", &kv[RK_UNTIL], &r->until);
+	r->has_from = r->from != DATE_NONE;
+	r->has_until = r->until != DATE_NONE;
+	if (r->has_from && r->has_until && r->until < r->from)
+		perr(pf, kv[RK_UNTIL].line, "[%s] until: %s is before from %s",
+		    s->name, date_format(r->until, b1),
+		    date_format(r->from, b2));
+	r->raw = xcalloc(RK__N, sizeof(*r->raw));
+	for (i = 0; i < RK__N; i++)
+		if (kv[i].v != NULL && i != RK_FROM && i != RK_UNTIL)
+			r->raw[i] = xstrdup(kv[i].v);
+	if (rc == 0 && pf->nerr == 0 && pf->lc->lint)
+		lint_quote(pf, r, kv[RK_QUOTE].line != 0 ? kv[RK_QUOTE].line :
+		    s->line);
+	return rc == 0 && pf->nerr == nerr ? 0 : -1;
+}
+
+static int
+parse_rule(struct pfile *pf, const struct profile *p, const struct ssec *s,
+    struct rule *r)
+{
+	struct kv	 kv[RK__N];
+
+	gather(pf, s, rule_keys, RK__N, kv);
+	return parse_rule_kv(pf, p, s, kv, r);
+}
+
 static void	 unmodelled_free(struct unmodelled *);
 
 /* [not_modelled:ID]: what the document states and cinplan does not compute. */
@@ -1740,6 +1972,17 @@ unmodelled_free(struct unmodelled *u)
 static void
 rule_free(struct rule *r)
 {
+	size_t	 i;
+
+	for (i = 0; i < r->nversions; i++)
+		rule_free(&r->versions[i]);
+	free(r->versions);
+	if (r->raw != NULL)
+		for (i = 0; i < RK__N; i++)
+			free(r->raw[i]);
+	free(r->raw);
+	free(r->tag);
+	free(r->replaces);
 	free(r->id);
 	free(r->name);
 	free(r->label);
@@ -1836,6 +2079,8 @@ merge_rules(struct pfile *pf, struct profile *p, struct profile *base,
 	}
 	for (i = 0; i < nown; i++) {
 		if ((j = hmap_get(&ids, own[i].id)) != NONE) {
+			own[i].replaces = xasprintf("%s:%d (%s layer)",
+			    v[j].file, v[j].line, v[j].layer);
 			rule_free(&v[j]);
 			v[j] = own[i];
 			ok[j] = ownok[i];
@@ -2002,6 +2247,154 @@ check_ambiguity(struct pfile *pf, const struct profile *p,
 	free(v);
 }
 
+/* A message about rule r, which may have come from a base's file. */
+static void	 rerr(struct pfile *, const struct rule *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+rerr(struct pfile *pf, const struct rule *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_add(&pf->local, DIAG_ERROR, r->file, r->line, "%s", msg);
+	pf->nerr++;
+}
+
+/*
+ * [rule:ID:TAG]: a later version of rule ID, this file's or inherited.  The
+ * keys it leaves out are the rule's; from and until are its own.  A version
+ * with the tag of one inherited replaces it.
+ */
+static void
+parse_version(struct pfile *pf, struct profile *p, const struct ssec *s)
+{
+	struct kv	 vkv[RK__N], kv[RK__N];
+	struct rule	*r, v;
+	const char	*id, *colon;
+	size_t		 i, j, n;
+	int		 bad;
+
+	id = s->name + strlen("rule:");
+	colon = strchr(id, ':');
+	n = (size_t)(colon - id);
+	for (j = 0; j < p->nrules; j++)
+		if (strlen(p->rules[j].id) == n &&
+		    strncmp(p->rules[j].id, id, n) == 0)
+			break;
+	gather(pf, s, rule_keys, RK__N, vkv);
+	if (j == p->nrules) {
+		perr(pf, s->line, "[%s]: no [rule:%.*s] in this profile or the "
+		    "one it extends to be a version of", s->name, (int)n, id);
+		return;
+	}
+	r = &p->rules[j];
+	bad = 0;
+	for (i = 0; i < sizeof(rule_fixed) / sizeof(rule_fixed[0]); i++)
+		if (vkv[rule_fixed[i]].line != 0) {
+			perr(pf, vkv[rule_fixed[i]].line, "[%s] %s: a version "
+			    "cannot change %s (give a new [rule:ID] instead)",
+			    s->name, rule_keys[rule_fixed[i]],
+			    rule_keys[rule_fixed[i]]);
+			bad = 1;
+		}
+	if (vkv[RK_FROM].line == 0) {
+		perr(pf, s->line, "[%s] from: missing (a version is in force "
+		    "from a date)", s->name);
+		bad = 1;
+	}
+	if (r->raw == NULL || bad)
+		return;
+	for (i = 0; i < RK__N; i++) {
+		kv[i] = vkv[i];
+		if (kv[i].line == 0 && i != RK_FROM && i != RK_UNTIL &&
+		    r->raw[i] != NULL) {
+			kv[i].v = r->raw[i];
+			kv[i].line = s->line;
+		}
+	}
+	memset(&v, 0, sizeof(v));
+	if (parse_rule_kv(pf, p, s, kv, &v) == -1) {
+		rule_free(&v);
+		return;
+	}
+	v.plan_types = r->plan_types;
+	v.areas = r->areas;
+	for (i = 0; i < r->nversions; i++)
+		if (strcmp(r->versions[i].tag, v.tag) == 0)
+			break;
+	if (i < r->nversions) {
+		v.replaces = xasprintf("%s:%d (%s layer)", r->versions[i].file,
+		    r->versions[i].line, r->versions[i].layer);
+		rule_free(&r->versions[i]);
+		r->versions[i] = v;
+	} else {
+		r->versions = xreallocarray(r->versions, r->nversions + 1,
+		    sizeof(*r->versions));
+		r->versions[r->nversions++] = v;
+	}
+}
+
+static int
+cmp_version(const void *a, const void *b)
+{
+	const struct rule	*x = a, *y = b;
+
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Versions in order of from, none in force on the same day as another. */
+static void
+check_versions(struct pfile *pf, struct rule *r)
+{
+	const struct rule	*prev, *v;
+	char			 b1[DATE_STRLEN], b2[DATE_STRLEN];
+	size_t			 i;
+
+	if (r->nversions == 0)
+		return;
+	qsort(r->versions, r->nversions, sizeof(*r->versions), cmp_version);
+	for (prev = r, i = 0; i < r->nversions; prev = v, i++) {
+		v = &r->versions[i];
+		if (prev->has_from && prev->from >= v->from)
+			rerr(pf, v, "[rule:%s:%s] from: %s is not after the "
+			    "from of [rule:%s%s%s], %s", v->id, v->tag,
+			    date_format(v->from, b1), prev->id,
+			    prev->tag != NULL ? ":" : "",
+			    prev->tag != NULL ? prev->tag : "",
+			    date_format(prev->from, b2));
+		else if (prev->has_until && prev->until >= v->from)
+			rerr(pf, v, "[rule:%s:%s] from: %s is not after the "
+			    "until of [rule:%s%s%s], %s", v->id, v->tag,
+			    date_format(v->from, b1), prev->id,
+			    prev->tag != NULL ? ":" : "",
+			    prev->tag != NULL ? prev->tag : "",
+			    date_format(prev->until, b2));
+	}
+}
+
+const struct rule *
+rule_at(const struct rule *r, int date)
+{
+	const struct rule	*v;
+	size_t			 i;
+
+	if (date == DATE_NONE)
+		return r;
+	for (i = r->nversions; i > 0; i--) {
+		v = &r->versions[i - 1];
+		if (date >= v->from)
+			return v->has_until && date > v->until ? NULL : v;
+	}
+	if ((r->has_from && date < r->from) ||
+	    (r->has_until && date > r->until))
+		return NULL;
+	return r;
+}
+
 /* Each profile built gets its own number, so caches can tell them apart. */
 static unsigned long	 serials;
 
@@ -2019,6 +2412,7 @@ build(struct pfile *pf)
 	p->serial = ++serials;
 	p->id = xstrdup(pf->id);
 	p->file = xstrdup(pf->file);
+	p->layer = rpath_layer_name(pf->lc->rp, pf->layer);
 	base = NULL;
 	prof = NONE;
 	nown = 0;
@@ -2026,8 +2420,10 @@ build(struct pfile *pf)
 		name = sc->secs[i].name;
 		if (strcmp(name, "profile") == 0)
 			prof = i;
-		else if (strncmp(name, "rule:", 5) == 0)
-			nown++;
+		else if (strncmp(name, "rule:", 5) == 0) {
+			if (strchr(name + 5, ':') == NULL)
+				nown++;
+		}
 		else if (strncmp(name, "not_modelled:", 13) == 0)
 			parse_unmodelled(pf, p, &sc->secs[i]);
 		else if (strncmp(name, "area:", 5) != 0)
@@ -2049,7 +2445,8 @@ build(struct pfile *pf)
 	own = xcalloc(nown + 1, sizeof(*own));
 	ownok = xcalloc(nown + 1, 1);
 	for (nown = 0, i = 0; i < sc->nsecs; i++)
-		if (strncmp(sc->secs[i].name, "rule:", 5) == 0) {
+		if (strncmp(sc->secs[i].name, "rule:", 5) == 0 &&
+		    strchr(sc->secs[i].name + 5, ':') == NULL) {
 			ownok[nown] = parse_rule(pf, p, &sc->secs[i],
 			    &own[nown]) == 0;
 			nown++;
@@ -2057,6 +2454,13 @@ build(struct pfile *pf)
 	ok = merge_rules(pf, p, base, own, ownok, nown);
 	free(own);
 	free(ownok);
+	/* Versions, of this file's rules or of those it inherits. */
+	for (i = 0; i < sc->nsecs; i++)
+		if (strncmp(sc->secs[i].name, "rule:", 5) == 0 &&
+		    strchr(sc->secs[i].name + 5, ':') != NULL)
+			parse_version(pf, p, &sc->secs[i]);
+	for (i = 0; i < p->nrules; i++)
+		check_versions(pf, &p->rules[i]);
 	merge_closures(p, base);
 	merge_unmodelled(p, base);
 	check_ambiguity(pf, p, ok);
@@ -2076,6 +2480,7 @@ load_rfile(struct loadctx *lc, const char *id, const struct rfile *rf)
 	pf.lc = lc;
 	pf.file = rf->name;
 	pf.id = id;
+	pf.layer = rf->layer;
 	lc->chain[lc->depth++] = id;
 	scan_text(&pf, rf->text, rf->len);
 	p = NULL;
@@ -2134,7 +2539,7 @@ profile_load_file(const struct rpath *rp, const char *path,
 	struct profile	*p;
 	struct rfile	 rf;
 	const char	*base;
-	char		 err[512], *id;
+	char		 err[512], *id, *name;
 	size_t		 n;
 	int		 rc;
 
@@ -2152,9 +2557,13 @@ profile_load_file(const struct rpath *rp, const char *path,
 	if (n > 4 && strcmp(base + n - 4, ".ini") == 0)
 		n -= 4;
 	id = xstrndup(base, n);
+	name = xasprintf("%s.ini", id);
+	rf.layer = rpath_layer_of(rp, path, name);
+	free(name);
 	memset(&lc, 0, sizeof(lc));
 	lc.rp = rp;
 	lc.ds = ds;
+	lc.lint = 1;
 	p = load_rfile(&lc, id, &rf);
 	free(id);
 	rfile_free(&rf);

@@ -17,15 +17,29 @@
 #ifndef CINPLAN_DATADIR
 #define CINPLAN_DATADIR "/usr/local/share/cinplan"
 #endif
+#ifndef CINPLAN_SYSCONFDIR
+#define CINPLAN_SYSCONFDIR "/etc"
+#endif
 
 /* Profiles and data files are small; anything larger is not one. */
 #define RFILE_MAX	(4 * 1024 * 1024)
 
+/*
+ * A directory named twice (--rules and $CINPLAN_RULES the same) is one
+ * layer, so that a file extending its own id does not find itself.
+ */
 static void
-add_dir(struct rpath *rp, const char *dir)
+add_dir(struct rpath *rp, const char *dir, const char *layer)
 {
-	if (dir != NULL && *dir != '\0' && rp->ndirs < RPATH_MAXDIRS)
-		rp->dirs[rp->ndirs++] = xstrdup(dir);
+	size_t	 i;
+
+	if (dir == NULL || *dir == '\0' || rp->ndirs == RPATH_MAXDIRS)
+		return;
+	for (i = 0; i < rp->ndirs; i++)
+		if (strcmp(rp->dirs[i], dir) == 0)
+			return;
+	rp->layers[rp->ndirs] = layer;
+	rp->dirs[rp->ndirs++] = xstrdup(dir);
 }
 
 void
@@ -35,19 +49,51 @@ rpath_init(struct rpath *rp, const char *opt_dir)
 	char		*p;
 
 	memset(rp, 0, sizeof(*rp));
-	add_dir(rp, opt_dir);
-	add_dir(rp, getenv("CINPLAN_RULES"));
+	add_dir(rp, opt_dir, "--rules");
+	add_dir(rp, getenv("CINPLAN_RULES"), "CINPLAN_RULES");
 	if ((xdg = getenv("XDG_CONFIG_HOME")) != NULL && *xdg == '/') {
 		p = xasprintf("%s/cinplan/rules", xdg);
-		add_dir(rp, p);
+		add_dir(rp, p, "user");
 		free(p);
 	} else if ((home = getenv("HOME")) != NULL && *home == '/') {
 		p = xasprintf("%s/.config/cinplan/rules", home);
-		add_dir(rp, p);
+		add_dir(rp, p, "user");
 		free(p);
 	}
-	add_dir(rp, CINPLAN_DATADIR "/rules");
+	add_dir(rp, CINPLAN_SYSCONFDIR "/cinplan/rules", "system");
+	add_dir(rp, CINPLAN_DATADIR "/rules", "package");
 	rp->builtin = 1;
+}
+
+const char *
+rpath_layer_name(const struct rpath *rp, size_t layer)
+{
+	if (layer == RPATH_NOLAYER)
+		return "named file";
+	if (layer >= rp->ndirs)
+		return "built-in";
+	return rp->layers[layer] != NULL ? rp->layers[layer] : "directory";
+}
+
+size_t
+rpath_layer_of(const struct rpath *rp, const char *path, const char *name)
+{
+	struct stat	 a, b;
+	size_t		 i;
+	char		*p;
+	int		 same;
+
+	if (stat(path, &a) == -1)
+		return RPATH_NOLAYER;
+	for (i = 0; i < rp->ndirs; i++) {
+		p = xasprintf("%s/%s", rp->dirs[i], name);
+		same = stat(p, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino;
+		free(p);
+		if (same)
+			return i;
+	}
+	return RPATH_NOLAYER;
 }
 
 void
@@ -111,12 +157,20 @@ rfile_read_path(const char *path, struct rfile *out, char *err, size_t errsz)
 	out->name = xstrdup(path);
 	out->text = buf;
 	out->len = len;
+	out->layer = RPATH_NOLAYER;
 	return 0;
 }
 
 int
 rpath_read(const struct rpath *rp, const char *name, struct rfile *out,
     char *err, size_t errsz)
+{
+	return rpath_read_below(rp, name, 0, out, err, errsz);
+}
+
+int
+rpath_read_below(const struct rpath *rp, const char *name, size_t first,
+    struct rfile *out, char *err, size_t errsz)
 {
 	size_t	 i;
 	char	*path;
@@ -125,14 +179,16 @@ rpath_read(const struct rpath *rp, const char *name, struct rfile *out,
 	memset(out, 0, sizeof(*out));
 	if (strchr(name, '/') != NULL || name[0] == '.' || name[0] == '\0')
 		return 1;
-	for (i = 0; i < rp->ndirs; i++) {
+	for (i = first; i < rp->ndirs; i++) {
 		path = xasprintf("%s/%s", rp->dirs[i], name);
 		rc = rfile_read_path(path, out, err, errsz);
 		free(path);
+		if (rc == 0)
+			out->layer = i;
 		if (rc != 1)
 			return rc;
 	}
-	if (!rp->builtin)
+	if (!rp->builtin || first > rp->ndirs)
 		return 1;
 	for (i = 0; i < builtin_rules_count; i++) {
 		if (strcmp(builtin_rules[i].name, name) != 0)
@@ -141,6 +197,7 @@ rpath_read(const struct rpath *rp, const char *name, struct rfile *out,
 		out->text = xstrndup(builtin_rules[i].text, builtin_rules[i].len);
 		out->len = builtin_rules[i].len;
 		out->builtin = 1;
+		out->layer = rp->ndirs;
 		return 0;
 	}
 	return 1;

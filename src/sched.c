@@ -477,6 +477,12 @@ one_off(struct engine *en, enum kind k, int held, struct when assess,
 		note(en, NOTE_NO_ANCHOR, r, k, missing_fact(en, r->anchor));
 		return 0;
 	}
+	/* The procedure in force on the day the count starts. */
+	if (rule_at(r, a.date) == NULL) {
+		note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
+		return 0;
+	}
+	r = rule_at(r, a.date);
 	if ((due = apply(en->cal, a.date, &r->offset, 1)) == DATE_NONE)
 		return fail(en, SE_RANGE, k, "the %s due date is outside the"
 		    " supported range 1970-01-01 to 2199-12-31", kind_name(k));
@@ -544,7 +550,8 @@ lookahead(const struct engine *en, enum kind k, int due)
 		return least;
 	w = k == KIND_VISIT;
 	for (i = 0; i < en->rs->nahead[w]; i++) {
-		r = en->rs->ahead[w][i];
+		if ((r = rule_at(en->rs->ahead[w][i], due)) == NULL)
+			continue;
 		d = apply(en->cal, due, &r->offset, 1);
 		if (d != DATE_NONE && d < least)
 			least = d;
@@ -568,7 +575,7 @@ static int
 chain(struct engine *en, enum kind k, struct when start, const int *held,
     size_t nheld, size_t base, int unnumbered)
 {
-	const struct rule	*r, *fin;
+	const struct rule	*r, *rv, *fr, *fin;
 	const struct span	*iv;
 	struct when		 prev, at, fa;
 	size_t			 ord, hi, first;
@@ -596,11 +603,10 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 		fa = anchor_when(en, fin->anchor, start, start);
 		stop = fa.date;
 	}
-	reduce_from = DATE_NONE;
-	if (r->has_reduce && (en->f->flags & r->reduce_when) != 0)
-		reduce_from = apply(en->cal, start.date, &r->reduce_after, 0);
-	flag_at = r->flag != NULL ? apply(en->cal, start.date, &r->flag_at, 0) :
-	    DATE_NONE;
+	/* The flag is the one of the procedure in force at the start. */
+	fr = rule_at(r, start.date) != NULL ? rule_at(r, start.date) : r;
+	flag_at = fr->flag != NULL ?
+	    apply(en->cal, start.date, &fr->flag_at, 0) : DATE_NONE;
 	flag_past = 0;
 	flagged = -1;
 	best = 0;
@@ -611,14 +617,28 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 			return fail(en, SE_LIMIT, k, "more than %zu %s"
 			    " occurrences: give an earlier --until", en->max,
 			    kind_name(k));
-		iv = &r->every[ord - 1 < r->nevery ? ord - 1 : r->nevery - 1];
+		/*
+		 * Each interval is the procedure's in force on the day it
+		 * starts: a review set at a meeting held under the old
+		 * procedure keeps the old interval.
+		 */
+		if ((rv = rule_at(r, prev.date)) == NULL) {
+			note(en, NOTE_NOT_SET, r, k, ANCHOR_NONE);
+			break;
+		}
+		iv = &rv->every[ord - 1 < rv->nevery ? ord - 1 :
+		    rv->nevery - 1];
+		reduce_from = DATE_NONE;
+		if (rv->has_reduce && (en->f->flags & rv->reduce_when) != 0)
+			reduce_from = apply(en->cal, start.date,
+			    &rv->reduce_after, 0);
 		if (reduce_from != DATE_NONE && prev.date >= reduce_from)
-			iv = &r->reduce_to;
+			iv = &rv->reduce_to;
 		raw = apply(en->cal, prev.date, iv, 0);
 		due = raw == DATE_NONE || iv->unit == UNIT_WORKDAYS ? raw :
 		    cal_roll_back(en->cal, raw);
-		earliest = r->has_earliest ?
-		    apply(en->cal, prev.date, &r->earliest, 0) : DATE_NONE;
+		earliest = rv->has_earliest ?
+		    apply(en->cal, prev.date, &rv->earliest, 0) : DATE_NONE;
 		h = hi < nheld ? held[hi] : DATE_NONE;
 		if (stop != DATE_NONE && h != DATE_NONE && h >= stop)
 			h = DATE_NONE;		/* the final one */
@@ -655,7 +675,7 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 				flag_past = 1;
 		}
 		if (emitted && due != DATE_NONE &&
-		    emit(en, r, seq, after, due, earliest, h,
+		    emit(en, rv, seq, after, due, earliest, h,
 		    prev.projected) == -1)
 			return -1;
 		if (h != DATE_NONE) {
@@ -691,6 +711,8 @@ chain(struct engine *en, enum kind k, struct when start, const int *held,
 	if (stop == DATE_NONE)
 		return 0;
 	/* The final occurrence. */
+	if (rule_at(fin, stop) != NULL)
+		fin = rule_at(fin, stop);
 	if ((due = apply(en->cal, stop, &fin->offset, 1)) == DATE_NONE)
 		return fail(en, SE_RANGE, k, "the final %s due date is outside"
 		    " the supported range 1970-01-01 to 2199-12-31",
@@ -752,6 +774,7 @@ visit_from(const struct engine *en, int d)
 static int
 derived(struct engine *en, const struct rule *r)
 {
+	const struct rule	*rv;
 	const struct occ	*oc;
 	size_t			 i, from;
 	unsigned		 seq;
@@ -780,7 +803,11 @@ derived(struct engine *en, const struct rule *r)
 			seq = oc->seq;
 		if (oc->seq == 0 && oc->kind != KIND_FIRST_MEETING)
 			seq = 0;
-		if ((due = apply(en->cal, oc->at.date, &r->offset, 1)) ==
+		if ((rv = rule_at(r, oc->at.date)) == NULL) {
+			note(en, NOTE_NOT_SET, r, r->kind, ANCHOR_NONE);
+			continue;
+		}
+		if ((due = apply(en->cal, oc->at.date, &rv->offset, 1)) ==
 		    DATE_NONE)
 			continue;
 		if (r->kind == KIND_REVISIT)
@@ -792,7 +819,7 @@ derived(struct engine *en, const struct rule *r)
 				h = en->f->done[r->kind][0];
 		} else
 			h = next_done(en, r->kind);
-		if (emit(en, r, seq, oc->after, due, DATE_NONE, h,
+		if (emit(en, rv, seq, oc->after, due, DATE_NONE, h,
 		    oc->at.projected) == -1)
 			return -1;
 	}
@@ -819,6 +846,11 @@ oneoffs(struct engine *en, struct when assess, struct when start)
 			    missing_fact(en, r->anchor));
 			continue;
 		}
+		if (rule_at(r, a.date) == NULL) {
+			note(en, NOTE_NOT_SET, r, r->kind, ANCHOR_NONE);
+			continue;
+		}
+		r = rule_at(r, a.date);
 		if ((d = apply(en->cal, a.date, &r->offset,
 		    r->kind != KIND_MILESTONE)) == DATE_NONE)
 			continue;

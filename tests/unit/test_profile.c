@@ -352,7 +352,7 @@ test_valid(void **state)
 	struct profile	*p;
 	const struct rule *r;
 	char		*s;
-	size_t		 flen;
+	size_t		 flen, i;
 
 	(void)state;
 	write_file("valid.ini", valid_ini);
@@ -469,7 +469,15 @@ test_valid(void **state)
 	p = profile_load_file(&rp, s, &ds);
 	free(s);
 	assert_non_null(p);
-	assert_int_equal(ds.n, 0);
+	/*
+	 * Checking a file by path also compares each rule's figures with its
+	 * quote, and this fixture's quotes are all "q": warnings only.
+	 */
+	for (i = 0; i < ds.n; i++) {
+		assert_int_equal(ds.v[i].level, DIAG_WARNING);
+		assert_non_null(strstr(ds.v[i].msg, "but the quote does not "
+		    "say"));
+	}
 	assert_string_equal(p->id, "valid");
 	assert_int_equal(p->nrules, 6);
 	profile_free(p);
@@ -683,8 +691,10 @@ test_extends_errors(void **state)
 		  "cyc-a\n"
 		  "cyc-a.ini:4: [profile] extends: profile 'cyc-b' has "
 		  "errors\n" },
+		/* Its own id: the layers below hold none. */
 		{ "self",
-		  "self.ini:4: [profile] extends: cycle self -> self\n" },
+		  "self.ini:4: [profile] extends: no profile 'self' in the "
+		  "layers below this one (directory)\n" },
 		{ "orphan",
 		  "orphan.ini:4: [profile] extends: no profile 'xyz'\n" },
 		{ "sneaky",
@@ -1180,6 +1190,329 @@ test_nul_byte(void **state)
 	diag_clear(&ds);
 }
 
+/* --- procedure versions and layers ------------------------------------------ */
+
+static void
+test_versions(void **state)
+{
+	struct diags	 ds = { 0 };
+	struct profile	*p;
+	const struct rule *r, *v;
+	char		*s;
+
+	(void)state;
+	write_file("ver.ini",
+	    "[profile]\n"
+	    "authority = V\n"
+	    "document = D\n"
+	    "[rule:review]\n"				/* 4 */
+	    "kind = review\n"
+	    "every = 6 weeks\n"
+	    "label = Review\n"
+	    "source = 4.2\n"
+	    "quote = \"reviewed 6 weekly\"\n"
+	    "[rule:review:2027]\n"			/* 10 */
+	    "from = 2027-04-01\n"
+	    "every = 8 weeks\n"
+	    "quote = \"reviewed 8 weekly\"\n");
+	p = profile_load(&rp, "ver", &ds);
+	s = render(&ds);
+	assert_string_equal(s, "");
+	free(s);
+	assert_non_null(p);
+	assert_int_equal(p->nrules, 1);
+	r = &p->rules[0];
+	assert_false(r->has_from);
+	assert_false(r->has_until);
+	assert_int_equal(r->nversions, 1);
+	v = &r->versions[0];
+	assert_string_equal(v->id, "review");
+	assert_string_equal(v->tag, "2027");
+	assert_true(v->has_from);
+	assert_int_equal(v->from, ymd(2027, 4, 1));
+	assert_false(v->has_until);
+	assert_int_equal(v->line, 10);
+	/* Its own keys, */
+	assert_int_equal(v->nevery, 1);
+	assert_int_equal(v->every[0].n, 8);
+	assert_int_equal(v->every[0].unit, UNIT_WEEKS);
+	assert_string_equal(v->quote, "reviewed 8 weekly");
+	/* and the rule's for the rest. */
+	assert_int_equal(v->kind, KIND_REVIEW);
+	assert_string_equal(v->label, "Review");
+	assert_string_equal(v->source, "4.2");
+	/* The day a count starts decides. */
+	assert_ptr_equal(rule_at(r, ymd(2027, 3, 31)), r);
+	assert_ptr_equal(rule_at(r, ymd(2027, 4, 1)), v);
+	assert_ptr_equal(rule_at(r, ymd(2040, 1, 1)), v);
+	profile_free(p);
+	diag_clear(&ds);
+}
+
+/* Which version is in force: windows with a gap, and an open end. */
+static void
+test_rule_at(void **state)
+{
+	struct rule	 v[2], r;
+	static const struct {
+		const char	*date;
+		int		 which;		/* -1 none, 0 r, 1 v[0], 2 v[1] */
+	} t[] = {
+		{ "2025-12-31", -1 },	/* before r's from */
+		{ "2026-01-01", 0 },
+		{ "2027-03-31", 0 },	/* r's until */
+		{ "2027-04-01", -1 },	/* the gap */
+		{ "2027-04-30", -1 },
+		{ "2027-05-01", 1 },
+		{ "2027-12-31", 1 },	/* v[0]'s until */
+		{ "2028-01-01", 2 },
+		{ "2199-12-31", 2 },	/* v[1] has no until */
+	};
+	const struct rule *want, *got;
+	const char	*why;
+	size_t		 i;
+	int		 d;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	memset(v, 0, sizeof(v));
+	r.has_from = r.has_until = 1;
+	r.from = ymd(2026, 1, 1);
+	r.until = ymd(2027, 3, 31);
+	v[0].has_from = v[0].has_until = 1;
+	v[0].from = ymd(2027, 5, 1);
+	v[0].until = ymd(2027, 12, 31);
+	v[1].has_from = 1;
+	v[1].from = ymd(2028, 1, 1);
+	r.versions = v;
+	r.nversions = 2;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		assert_int_equal(date_parse_str(t[i].date, &d, &why), 0);
+		want = t[i].which == -1 ? NULL : t[i].which == 0 ? &r :
+		    &v[t[i].which - 1];
+		got = rule_at(&r, d);
+		if (got != want)
+			fail_msg("%s: wanted %d", t[i].date, t[i].which);
+	}
+	/* A rule built by hand, with no dates, is always in force. */
+	memset(&r, 0, sizeof(r));
+	assert_ptr_equal(rule_at(&r, ymd(1970, 1, 1)), &r);
+}
+
+static void
+test_version_errors(void **state)
+{
+	static const char head[] =
+	    "[profile]\nauthority = A\ndocument = D\n"
+	    "[rule:review]\nkind = review\nevery = 6 weeks\nlabel = R\n"
+	    "source = s\nquote = q\n";			/* ends at line 9 */
+	static const struct {
+		const char	*tail;
+		const char	*expect;
+	} t[] = {
+		{ "[rule:review:b]\nevery = 8 weeks\n",
+		  "x.ini:10: [rule:review:b] from: missing (a version is in "
+		  "force from a date)\n" },
+		{ "[rule:review:b]\nfrom = 2027-04-01\nkind = visit\n",
+		  "x.ini:12: [rule:review:b] kind: a version cannot change "
+		  "kind (give a new [rule:ID] instead)\n" },
+		{ "[rule:reveiw:b]\nfrom = 2027-04-01\n",
+		  "x.ini:10: [rule:reveiw:b]: no [rule:reveiw] in this "
+		  "profile or the one it extends to be a version of\n" },
+		{ "[rule:review:b]\nfrom = 2027-02-30\n",
+		  "x.ini:11: [rule:review:b] from: '2027-02-30' is not a "
+		  "valid date\n" },
+		{ "[rule:review:b]\nfrom = 2027-04-01\nuntil = 2027-03-01\n",
+		  "x.ini:12: [rule:review:b] until: 2027-03-01 is before from "
+		  "2027-04-01\n" },
+		{ "[rule:review:b]\nfrom = 2027-04-01\n"
+		  "[rule:review:c]\nfrom = 2027-04-01\n",
+		  "x.ini:12: [rule:review:c] from: 2027-04-01 is not after "
+		  "the from of [rule:review:b], 2027-04-01\n" },
+		{ "[rule:review:b]\nfrom = 2027-04-01\nuntil = 2027-06-30\n"
+		  "[rule:review:c]\nfrom = 2027-06-01\n",
+		  "x.ini:13: [rule:review:c] from: 2027-06-01 is not after "
+		  "the until of [rule:review:b], 2027-06-30\n" },
+		{ "[rule:review:x_y]\nfrom = 2027-04-01\n",
+		  "x.ini:10: [rule:review:x_y]: 'x_y' is not a version tag "
+		  "(lower-case letters, digits and '-': [rule:ID:TAG])\n" },
+	};
+	struct diags	 ds = { 0 };
+	char		*text, *s;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		text = xasprintf("%s%s", head, t[i].tail);
+		write_file("x.ini", text);
+		free(text);
+		assert_null(profile_load(&rp, "x", &ds));
+		s = render(&ds);
+		assert_string_equal(s, t[i].expect);
+		free(s);
+		diag_clear(&ds);
+	}
+}
+
+/*
+ * Two layers, "up" over "low": the upper town.ini extends town, so finds
+ * the lower one, changes one rule, adds a version to another, and keeps
+ * the authority, the document and the rest.
+ */
+static void
+test_layers(void **state)
+{
+	struct rpath	 lrp;
+	struct diags	 ds = { 0 };
+	struct profile	*p;
+	const struct rule *r;
+	char		*s, *up, *low;
+
+	(void)state;
+	up = xasprintf("%s/up", dir);
+	low = xasprintf("%s/low", dir);
+	assert_int_equal(mkdir(up, 0700), 0);
+	assert_int_equal(mkdir(low, 0700), 0);
+	write_file("low/town.ini",
+	    "[profile]\n"
+	    "authority = Town Council\n"
+	    "document = Town protocol\n"
+	    "[rule:review]\n"				/* 4 */
+	    "kind = review\n"
+	    "every = 6 weeks\n"
+	    "label = Review\n"
+	    "source = 4.2\n"
+	    "quote = q\n"
+	    "[rule:visit]\n"				/* 10 */
+	    "kind = visit\n"
+	    "every = 4 weeks\n"
+	    "label = Visit\n"
+	    "source = 4.3\n"
+	    "quote = q\n");
+	write_file("up/town.ini",
+	    "[profile]\n"
+	    "extends = town\n"
+	    "[rule:visit]\n"				/* 3 */
+	    "kind = visit\n"
+	    "every = 3 weeks\n"
+	    "label = Visit\n"
+	    "source = 4.3 (2027)\n"
+	    "quote = q\n"
+	    "[rule:review:2027]\n"			/* 9 */
+	    "from = 2027-04-01\n"
+	    "every = 8 weeks\n");
+	memset(&lrp, 0, sizeof(lrp));
+	lrp.dirs[0] = up;
+	lrp.layers[0] = "system";
+	lrp.dirs[1] = low;
+	lrp.layers[1] = "package";
+	lrp.ndirs = 2;
+
+	p = profile_load(&lrp, "town", &ds);
+	s = render(&ds);
+	assert_string_equal(s, "");
+	free(s);
+	assert_non_null(p);
+	assert_string_equal(p->authority, "Town Council");
+	assert_string_equal(p->document, "Town protocol");
+	assert_string_equal(p->extends, "town");
+	assert_string_equal(p->layer, "system");
+	assert_int_equal(p->nrules, 2);
+	/* Inherited, with a version added in the upper layer. */
+	r = &p->rules[0];
+	assert_string_equal(r->id, "review");
+	assert_string_equal(r->layer, "package");
+	assert_int_equal(r->line, 4);
+	assert_null(r->replaces);
+	assert_int_equal(r->nversions, 1);
+	assert_string_equal(r->versions[0].layer, "system");
+	assert_int_equal(r->versions[0].line, 9);
+	assert_int_equal(r->versions[0].every[0].n, 8);
+	/* Replaced in the upper layer. */
+	r = &p->rules[1];
+	assert_string_equal(r->id, "visit");
+	assert_string_equal(r->layer, "system");
+	assert_int_equal(r->every[0].n, 3);
+	s = xasprintf("%s/town.ini:10 (package layer)", low);
+	assert_string_equal(r->replaces, s);
+	free(s);
+	profile_free(p);
+
+	/* Checked by its path, the upper file still finds the lower. */
+	s = xasprintf("%s/town.ini", up);
+	p = profile_load_file(&lrp, s, &ds);
+	free(s);
+	assert_non_null(p);
+	assert_string_equal(p->layer, "system");
+	assert_string_equal(p->rules[1].replaces + strlen(low),
+	    "/town.ini:10 (package layer)");
+	profile_free(p);
+	diag_clear(&ds);
+
+	s = xasprintf("%s/town.ini", up);
+	unlink(s);
+	free(s);
+	s = xasprintf("%s/town.ini", low);
+	unlink(s);
+	free(s);
+	rmdir(up);
+	rmdir(low);
+	rpath_free(&lrp);
+}
+
+/*
+ * profile check's comparison of figures and quotes: digits, words, hyphens,
+ * other units; warnings only, each naming the figure.
+ */
+static void
+test_quote_figures(void **state)
+{
+	struct diags	 ds = { 0 };
+	struct profile	*p;
+	char		*s;
+
+	(void)state;
+	write_file("fig.ini",
+	    "[profile]\nauthority = F\ndocument = D\n"
+	    "[rule:a]\nkind = assessment\nanchor = referral\n"	/* 4 */
+	    "offset = 45 working days\nlabel = A\nsource = 1\n"
+	    "quote = \"within forty-five working days\"\n"	/* 10 */
+	    "[rule:r]\nkind = review\nevery = 6 weeks\n"	/* 11 */
+	    "label = R\nsource = 2\nquote = \"6-weekly\"\n"	/* 16 */
+	    "[rule:v]\nkind = visit\nevery = 14 days\n"		/* 17 */
+	    "label = V\nsource = 3\nquote = \"fortnightly\"\n"	/* 22 */
+	    "[rule:m]\nkind = minutes\nanchor = meeting\n"	/* 23 */
+	    "offset = 3 days\nlabel = M\nsource = 4\n"
+	    "quote = \"within 72 hours\"\n"			/* 29 */
+	    "[rule:n]\nkind = notice\nanchor = review\n"	/* 30 */
+	    "offset = -10 working days\nlabel = N\nsource = 5\n"
+	    "quote = \"at least ten working days\"\n"		/* 36 */
+	    "[rule:f]\nkind = first-meeting\nanchor = assessment\n"
+	    "offset = 15 working days\nlabel = F\nsource = 6\n"
+	    "quote = \"within 10 working days, or five more\"\n" /* 43 */
+	    "[rule:u]\nkind = written-update\nanchor = meeting\n"
+	    "offset = -2 working days\nlabel = U\nsource = 7\n"
+	    "quote = \"in twenty-two days\"\n");		/* 50 */
+	s = xasprintf("%s/fig.ini", dir);
+	p = profile_load_file(&rp, s, &ds);
+	free(s);
+	assert_non_null(p);
+	s = render(&ds);
+	/*
+	 * 45 as "forty-five", 6 as "6-weekly", 14 days as a fortnight (2
+	 * weeks), 3 days as "72 hours", 10 as "ten": no warning.  15 is not
+	 * "10" nor "five"; 2 is not the 2 of "twenty-two".
+	 */
+	assert_string_equal(s,
+	    "fig.ini:43: warning: [rule:f] quote: offset = 15 working days, "
+	    "but the quote does not say 15\n"
+	    "fig.ini:50: warning: [rule:u] quote: offset = -2 working days, "
+	    "but the quote does not say 2\n");
+	free(s);
+	profile_free(p);
+	diag_clear(&ds);
+}
+
 int
 main(void)
 {
@@ -1192,6 +1525,11 @@ main(void)
 		cmocka_unit_test(test_extends),
 		cmocka_unit_test(test_extends_areas),
 		cmocka_unit_test(test_extends_errors),
+		cmocka_unit_test(test_versions),
+		cmocka_unit_test(test_rule_at),
+		cmocka_unit_test(test_version_errors),
+		cmocka_unit_test(test_layers),
+		cmocka_unit_test(test_quote_figures),
 		cmocka_unit_test(test_unknown_id),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_long_line),

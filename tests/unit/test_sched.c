@@ -1250,6 +1250,111 @@ test_reuse(void **state)
 	assert_string_equal(status_name(ST_DUE_SOON), "due-soon");
 }
 
+/* --- procedure versions -------------------------------------------------------- */
+
+/*
+ * A procedure that changed on Thu 1 Apr 2027: reviews every 6 weeks, then
+ * every 8; minutes 10 working days after a meeting, then 15; visits every
+ * 4 weeks until Wed 31 Mar 2027 and then no longer set.  The version in
+ * force on the day a count starts applies (cinplan-profile(5), VERSIONS).
+ * The from and until dates are filled in by test_versions: a table cannot
+ * hold a day number.
+ *
+ * Calendar: Thu 11 Feb 2027 (1 Jan a Friday); Good Friday 26 Mar, Easter
+ * Monday 29 Mar, spring bank holiday Mon 31 May 2027.
+ */
+static struct rule review_v2[] = {
+	{ .id = "review", .tag = "2027", .kind = KIND_REVIEW,
+	  .every = { WEEKS(8) }, .nevery = 1, .has_from = 1, TEXT },
+};
+static struct rule minutes_v2[] = {
+	{ .id = "minutes", .tag = "2027", .kind = KIND_MINUTES,
+	  .anchor = ANCHOR_MEETING, .offset = WD(15), .has_from = 1, TEXT },
+};
+static struct rule version_rules[] = {
+	{ .id = "review", .kind = KIND_REVIEW, .every = { WEEKS(6) },
+	  .nevery = 1, .versions = review_v2, .nversions = 1, TEXT },
+	{ .id = "minutes", .kind = KIND_MINUTES, .anchor = ANCHOR_MEETING,
+	  .offset = WD(10), .versions = minutes_v2, .nversions = 1, TEXT },
+	{ .id = "visit", .kind = KIND_VISIT, .every = { WEEKS(4) },
+	  .nevery = 1, .has_until = 1, TEXT },
+};
+static const struct profile versioned = { .id = "versioned",
+	.rules = version_rules, .nrules = NROWS(version_rules) };
+
+static const struct row version_rows[] = {
+	{ "each interval and each minutes count by the procedure of its "
+	  "start day", &versioned, { .first = "2027-02-11",
+	  .reviews = { "2027-03-25", "2027-04-08" } },
+	  { "2027-02-11", "2027-07-31", 0,
+	  KBIT(KIND_REVIEW) | KBIT(KIND_MINUTES), 0 }, {
+		/* first meeting Thu 11 Feb, old: 10 working days, Thu 25 Feb */
+		"minutes 1 2027-02-25 - - given upcoming",
+		/* Thu 11 Feb + 6 weeks (42 days) = Thu 25 Mar; held then */
+		"review 1 2027-03-25 - 2027-03-25 given done",
+		/* review 1 held Thu 25 Mar, old: 10 working days past Good
+		 * Friday and Easter Monday: Tue 30 Mar is 1 ... Mon 12 Apr
+		 * is 10 */
+		"minutes 2 2027-04-12 - - given upcoming",
+		/* review 2 held Thu 8 Apr, new: 15 working days, Thu 29 Apr */
+		"minutes 3 2027-04-29 - - given upcoming",
+		/* counted from Thu 25 Mar, under the old procedure: + 6
+		 * weeks = Thu 6 May (not 8 weeks: Thu 20 May); held 8 Apr */
+		"review 2 2027-05-06 - 2027-04-08 given done",
+		/* counted from Thu 8 Apr, under the new: + 8 weeks (56 days)
+		 * = Thu 3 Jun */
+		"review 3 2027-06-03 - - given upcoming",
+		/* from review 3's due date, new: 15 working days, Thu 24 Jun */
+		"minutes 4 2027-06-24 - - projected upcoming",
+		/* Thu 3 Jun + 8 weeks = Thu 29 Jul; review 5 (Thu 23 Sep)
+		 * and minutes 5 (Thu 19 Aug) are past the horizon */
+		"review 4 2027-07-29 - - projected upcoming",
+		NULL } },
+	{ "held on the last day of the old procedure",
+	  &versioned, { .first = "2027-02-11", .reviews = { "2027-03-31" } },
+	  { "2027-02-11", "2027-06-30", 0, KBIT(KIND_REVIEW), 0 }, {
+		"review 1 2027-03-25 - 2027-03-31 given late",
+		/* Wed 31 Mar + 6 weeks = Wed 12 May */
+		"review 2 2027-05-12 - - given upcoming",
+		/* Wed 12 May + 8 weeks = Wed 7 Jul, past the horizon */
+		NULL } },
+	{ "held on the first day of the new procedure",
+	  &versioned, { .first = "2027-02-11", .reviews = { "2027-04-01" } },
+	  { "2027-02-11", "2027-06-30", 0, KBIT(KIND_REVIEW), 0 }, {
+		"review 1 2027-03-25 - 2027-04-01 given late",
+		/* Thu 1 Apr + 8 weeks = Thu 27 May */
+		"review 2 2027-05-27 - - given upcoming",
+		NULL } },
+	{ "new interval ending on a bank holiday moves back",
+	  &versioned, { .first = "2027-02-11", .reviews = { "2027-04-05" } },
+	  { "2027-02-11", "2027-06-30", 0, KBIT(KIND_REVIEW), 0 }, {
+		"review 1 2027-03-25 - 2027-04-05 given late",
+		/* Mon 5 Apr + 8 weeks = Mon 31 May, the spring bank
+		 * holiday: back to Fri 28 May */
+		"review 2 2027-05-28 - - given upcoming",
+		NULL } },
+	{ "a rule that ends: no interval starts after its until",
+	  &versioned, { .first = "2027-02-11" },
+	  { "2027-02-11", "2027-06-30", 0, KBIT(KIND_VISIT), 0 }, {
+		/* Thu 11 Feb + 4 weeks = Thu 11 Mar */
+		"visit 1 2027-03-11 - - given upcoming",
+		/* counted from Thu 11 Mar, in force: Thu 8 Apr */
+		"visit 2 2027-04-08 - - projected upcoming",
+		/* from Thu 8 Apr the rule is no longer in force: the
+		 * procedure then sets no visits, and says so */
+		"note not-set visit -",
+		NULL } },
+};
+
+static void
+test_versions(void **state)
+{
+	review_v2[0].from = D("2027-04-01");
+	minutes_v2[0].from = D("2027-04-01");
+	version_rules[2].until = D("2027-03-31");
+	run_rows(version_rows, NROWS(version_rows), plain);
+}
+
 static int
 setup(void **state)
 {
@@ -1285,6 +1390,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_limit_exact),
 		cmocka_unit_test(test_reuse),
+		cmocka_unit_test(test_versions),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
