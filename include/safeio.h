@@ -50,4 +50,14 @@ FILE	*safe_scratch(char *err, size_t errsz);
 int	 safe_scratch_named(char **path, char *err, size_t errsz);
 void	 safe_scratch_done(char *path);
 
+/*
+ * Text for a library that reads only named files, without writing it to
+ * disk: a file in memory holding text, its name ("/dev/fd/N") in
+ * name[SAFE_MEMFILE_NAME].  Returns its descriptor, to close when the
+ * library is done, or -1 where there is no such file (then use a scratch
+ * file).
+ */
+#define SAFE_MEMFILE_NAME	32
+int	 safe_memfile(const char *text, size_t len, char *name);
+
 #endif

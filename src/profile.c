@@ -835,16 +835,19 @@ write_all(int fd, const char *s, size_t n)
 
 /*
  * iniparser reads only named files: a built-in profile, or one with lines
- * kept back, goes through a temporary copy.
+ * kept back, goes through a copy in memory where the system has one, else
+ * a temporary file.
  */
 static int
 ini_open(struct pfile *pf, const struct rfile *rf)
 {
-	char	*tmp, *nl, err[512];
-	int	 fd, e, rc;
+	char	*tmp, *nl, err[512], mem[SAFE_MEMFILE_NAME];
+	int	 fd, e, rc, memfd;
 
 	tmp = NULL;
-	if (rf->builtin || pf->sc.blanked) {
+	memfd = -1;
+	if ((rf->builtin || pf->sc.blanked) &&
+	    (memfd = safe_memfile(pf->sc.clean, pf->sc.cleanlen, mem)) == -1) {
 		if ((fd = safe_scratch_named(&tmp, err, sizeof(err))) == -1) {
 			perr(pf, 0, "%s", err);
 			return -1;
@@ -864,8 +867,11 @@ ini_open(struct pfile *pf, const struct rfile *rf)
 	}
 	ini_msg[0] = '\0';
 	iniparser_set_error_callback(ini_error);
-	pf->d = iniparser_load(tmp != NULL ? tmp : rf->name);
+	pf->d = iniparser_load(memfd != -1 ? mem : tmp != NULL ? tmp :
+	    rf->name);
 	iniparser_set_error_callback(NULL);
+	if (memfd != -1)
+		close(memfd);
 	safe_scratch_done(tmp);
 	if (pf->d == NULL) {
 		if ((nl = strchr(ini_msg, '\n')) != NULL)

@@ -15,6 +15,10 @@
  * SIGHUP while it exists.
  */
 #include <sys/stat.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <linux/memfd.h>
+#endif
 
 #include <errno.h>
 #include <fcntl.h>
@@ -285,4 +289,41 @@ safe_abort(struct safe_out *so)
 	free(so->tmp);
 	free(so->path);
 	memset(so, 0, sizeof(*so));
+}
+
+/* ---- files in memory ------------------------------------------------------ */
+
+int
+safe_memfile(const char *text, size_t len, char *name)
+{
+#if defined(__linux__) && defined(SYS_memfd_create)
+	ssize_t	 w;
+	int	 fd;
+
+	if ((fd = (int)syscall(SYS_memfd_create, "cinplan",
+	    MFD_CLOEXEC)) == -1)
+		return -1;
+	snprintf(name, SAFE_MEMFILE_NAME, "/dev/fd/%d", fd);
+	while (len > 0) {
+		if ((w = write(fd, text, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return -1;
+		}
+		text += w;
+		len -= (size_t)w;
+	}
+	/* Opened by name, it must be there: /dev/fd may not be mounted. */
+	if (access(name, R_OK) == -1) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+#else
+	(void)text;
+	(void)len;
+	(void)name;
+	return -1;
+#endif
 }

@@ -272,6 +272,36 @@ test_scratch_in_tmpdir(void **state)
 	free(old);
 }
 
+/*
+ * A file in memory for a library that reads only named files: readable by
+ * its name, holding the text, gone with its descriptor.  Where the system
+ * has none (not Linux), -1, and the caller uses a scratch file.
+ */
+static void
+test_memfile(void **state)
+{
+	static const char	 text[] = "[profile]\nauthority = X\n";
+	char			 name[SAFE_MEMFILE_NAME], buf[64];
+	FILE			*f;
+	size_t			 n;
+	int			 fd;
+
+	(void)state;
+	fd = safe_memfile(text, sizeof(text) - 1, name);
+#if defined(__linux__)
+	assert_true(fd >= 0);
+#endif
+	if (fd == -1)
+		return;
+	assert_non_null(f = fopen(name, "r"));
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_int_equal(n, sizeof(text) - 1);
+	assert_memory_equal(buf, text, n);
+	close(fd);
+	assert_null(f = fopen(name, "r"));
+}
+
 static void
 test_same_file(void **state)
 {
@@ -309,6 +339,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_scratch_in_tmpdir, setup,
 		    teardown),
+		cmocka_unit_test(test_memfile),
 		cmocka_unit_test_setup_teardown(test_same_file, setup,
 		    teardown),
 	};
