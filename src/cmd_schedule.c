@@ -42,6 +42,8 @@ enum {
 	OPT_ALLOCATED,
 	OPT_STEP_DOWN_DECISION,
 	OPT_FAILED_VISIT,
+	OPT_AUDIENCE,
+	OPT_TITLE,
 	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
@@ -72,6 +74,8 @@ static const struct cli_opt schedule_opts[] = {
 	{ "allocated", 1, OPT_ALLOCATED },
 	{ "step-down-decision", 1, OPT_STEP_DOWN_DECISION },
 	{ "failed-visit", 1, OPT_FAILED_VISIT },
+	{ "audience", 1, OPT_AUDIENCE },
+	{ "title", 1, OPT_TITLE },
 	{ "minutes", 1, OPT_DONE + KIND_MINUTES },
 	{ "notice", 1, OPT_DONE + KIND_NOTICE },
 	{ "written-update", 1, OPT_DONE + KIND_WRITTEN_UPDATE },
@@ -336,7 +340,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
-	const char		*worker, *env, *output;
+	const char		*worker, *env, *output, *audience;
 	char			 err[512], flag[40];
 	long			 n;
 	int			 id, fmt, rc, *slot, a, k;
@@ -348,7 +352,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	reviews.n = visits.n = failed.n = 0;
 	done = xcalloc(KIND_COUNT, sizeof(*done));
-	spec = area = pt = case_id = worker = output = NULL;
+	spec = area = pt = case_id = worker = output = audience = NULL;
 	so.until = DATE_NONE;
 	so.within = 5;
 	oo.alarm_days = -1;
@@ -419,7 +423,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case OPT_FORMAT:
 			if ((fmt = out_format_parse(arg)) == -1) {
 				cli_usage(c, "--format: unknown format"
-				    " '%s' (text, json, csv or ics)", arg);
+				    " '%s' (text, json, csv, ics or html)", arg);
 				goto usage;
 			}
 			break;
@@ -446,6 +450,21 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			if (add_held(c, &failed, "--failed-visit", arg) == -1)
 				goto usage;
 			break;
+		case OPT_AUDIENCE:
+			if (strcmp(arg, "worker") == 0)
+				oo.audience = AUD_WORKER;
+			else if (strcmp(arg, "family") == 0)
+				oo.audience = AUD_FAMILY;
+			else {
+				cli_usage(c, "--audience: '%s' is not worker"
+				    " or family", arg);
+				goto usage;
+			}
+			audience = arg;
+			break;
+		case OPT_TITLE:
+			oo.title = arg;
+			break;
 		default:
 			if (id >= OPT_DONE && id < OPT_DONE + KIND_COUNT) {
 				k = id - OPT_DONE;
@@ -461,6 +480,12 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	}
 	if (spec == NULL) {
 		cli_usage(c, "--profile is required");
+		goto usage;
+	}
+	/* A page's options on anything else would be dropped unseen. */
+	if (fmt != FMT_HTML && (audience != NULL || oo.title != NULL)) {
+		cli_usage(c, "%s: only with --format html", audience != NULL ?
+		    "--audience" : "--title");
 		goto usage;
 	}
 	if ((p = cli_profile(c, spec, &spec_area)) == NULL)
@@ -524,6 +549,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oc.worker = worker;
 	oc.s = &s;
 	oc.cal = cal;
+	oc.facts = &f;
 	if (safe_open(&sout, output, c->out, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		goto out;
