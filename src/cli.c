@@ -44,12 +44,13 @@ static const struct command commands[] = {
 	  "\t[--visit-record DATE ...] [--plan-update DATE ...]\n"
 	  "\t[--assessment-update DATE ...] [--safety-plan DATE ...]\n"
 	  "\t[--worker NAME] [--kind KIND] [--within N]\n"
-	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
+	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics|html]\n"
+	  "\t[--audience worker|family] [--title TEXT]\n"
 	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
 	  "\t[--holidays FILE] [-o FILE]" },
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
-	  "\t[--format text|json|csv] [--worker NAME] [--profile ID]\n"
+	  "\t[--format text|json|csv|html] [--worker NAME] [--profile ID]\n"
 	  "\t[--dates iso|uk] [--columns FILE] [--summary] [--rules DIR]\n"
 	  "\t[--holidays FILE]" },
 	{ "export", cmd_export,
@@ -69,7 +70,7 @@ static const struct command commands[] = {
 	  "holidays [YEAR | FROM TO] [--profile ID] [--holidays FILE]\n"
 	  "holidays --import bank-holidays.json [--allow-missing] [-o FILE]" },
 	{ "census", cmd_census,
-	  "census FILE.xml [--format text|json|csv] [--as-of DATE]\n"
+	  "census FILE.xml [--format text|json|csv|html] [--as-of DATE]\n"
 	  "\t[--to-caseload FILE.csv --profile ID [--area AREA]]" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -107,6 +107,7 @@ static const char css[] =
 	"vertical-align:top}\n"
 	"thead th{border-bottom:2px solid #1a1a1a}\n"
 	"td.n,th.n{text-align:right}\n"
+	"td.share{white-space:nowrap}\n"
 	"col.what{width:50%}col.due{width:27%}\n"
 	"tr{break-inside:avoid}\n"
 	".src,.quiet{color:#555;font-size:8.5pt}\n"
@@ -712,7 +713,7 @@ share_cell(FILE *f, unsigned long part, unsigned long whole)
 {
 	unsigned long	 pc;
 
-	fputs("<td>", f);
+	fputs("<td class=\"share\">", f);
 	if (whole == 0) {
 		fputs("\xe2\x80\x93</td>", f);
 		return;
@@ -722,7 +723,7 @@ share_cell(FILE *f, unsigned long part, unsigned long whole)
 	    " 100 15\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width="
 	    "\"99\" height=\"14\" fill=\"#fff\" stroke=\"#555\"/><rect "
 	    "width=\"%lu\" height=\"15\" fill=\"#1f4e9c\"/></svg> %lu%% "
-	    "<span class=\"quiet\">(%lu of %lu)</span></td>", pc, pc, part,
+	    "<span class=\"quiet\">(%lu/%lu)</span></td>", pc, pc, part,
 	    whole);
 }
 
@@ -986,8 +987,8 @@ html_census(void *v, const struct out_census *cs, char *err, size_t errsz)
 		put_date(f, cs->reference_date);
 		fputs(". ", f);
 	}
-	fprintf(f, "%lu children; %lu assessments authorised, %lu open.</p>\n",
-	    cs->children, cs->authorised, cs->open);
+	fprintf(f, "Children: %lu. Assessments authorised: %lu; open: %lu."
+	    "</p>\n", cs->children, cs->authorised, cs->open);
 	fprintf(f, "<p><strong>%lu of %lu assessments (", cs->within,
 	    cs->authorised);
 	put_share(f, cs->within, cs->authorised);
