@@ -546,31 +546,44 @@ items_table(struct html_state *st, const struct out_case *c)
 	fputs("</tbody>\n</table>\n", f);
 }
 
-/* What each meeting on the page is for, in the procedure's own words. */
+/*
+ * What each meeting on the page is for, in the procedure's own words: each
+ * sentence once, under the meetings it is said of.
+ */
+#define MAX_PURPOSE	8
 static void
 purposes(struct html_state *st, const struct out_case *c)
 {
-	const struct rule	*said[KIND_COUNT];
-	const struct item	*it;
+	const struct rule	*said[MAX_PURPOSE];
+	const struct rule	*r;
 	FILE			*f = st->f;
-	size_t			 i, n, j;
+	size_t			 i, n, j, k;
 
-	for (n = 0, i = 0; i < c->s->n; i++) {
-		it = &c->s->items[i];
-		if (!shown(st, it) || it->rule->purpose == NULL)
+	for (n = 0, i = 0; i < c->s->n && n < MAX_PURPOSE; i++) {
+		r = c->s->items[i].rule;
+		if (!shown(st, &c->s->items[i]) || r->purpose == NULL)
 			continue;
-		for (j = 0; j < n; j++)
-			if (strcmp(said[j]->purpose, it->rule->purpose) == 0)
-				break;
-		if (j == n && n < KIND_COUNT)
-			said[n++] = it->rule;
+		for (j = 0; j < n && strcmp(said[j]->label, r->label) != 0; j++)
+			continue;
+		if (j == n)
+			said[n++] = r;
 	}
 	if (n == 0)
 		return;
 	fputs("<h2>What the meetings are for</h2>\n<dl>\n", f);
 	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(said[j]->purpose, said[i]->purpose) == 0)
+				break;
+		if (j < i)
+			continue;	/* said already */
 		fputs("<dt>", f);
 		esc(st, said[i]->label);
+		for (k = i + 1; k < n; k++)
+			if (strcmp(said[k]->purpose, said[i]->purpose) == 0) {
+				fputs(k + 1 == n ? " and " : ", ", f);
+				esc(st, said[k]->label);
+			}
 		fputs("</dt>\n<dd>\xe2\x80\x9c", f);
 		esc(st, said[i]->purpose);
 		fputs("\xe2\x80\x9d</dd>\n", f);
