@@ -94,6 +94,7 @@ static const char css[] =
 	"h2{font-size:12pt;margin:10pt 0 4pt}\n"
 	"h3{font-size:10.5pt;margin:8pt 0 3pt}\n"
 	"p{margin:2pt 0}\n"
+	"time,.ref{white-space:nowrap}\n"
 	".meta{color:#333}\n"
 	"svg{display:block}\n"
 	"svg.timeline{width:100%;height:auto}\n"
@@ -823,9 +824,9 @@ finding_row(struct html_state *st, const struct html_finding *h)
 
 	fputs("<tr><td>", f);
 	put_date(f, h->due);
-	fputs("</td><td>", f);
+	fputs("</td><td><span class=\"ref\">", f);
 	esc(st, h->case_id);
-	fputs(" <span class=\"quiet\">", f);
+	fputs("</span> <span class=\"quiet\">", f);
 	esc(st, h->where);
 	fputs("</span></td><td>", f);
 	esc(st, h->what);
