@@ -310,7 +310,9 @@ tl_axis(FILE *f, const struct span_tl *sp, int bottom)
 	int	 y, m, dd, d, x, step, i;
 
 	date_to_ymd(sp->from, &y, &m, &dd);
-	step = sp->to - sp->from > 400 ? 3 : 1;
+	/* Every month; over a year, quarters; over four, each January. */
+	step = sp->to - sp->from > 4 * 366 ? 12 :
+	    sp->to - sp->from > 400 ? 3 : 1;
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "stroke=\"#1a1a1a\"/>\n", TL_PAD, TL_AXIS - 16, TL_W - TL_PAD,
 	    TL_AXIS - 16);
@@ -323,7 +325,9 @@ tl_axis(FILE *f, const struct span_tl *sp, int bottom)
 			break;
 		if (d <= sp->from || (m - 1) % step != 0)
 			continue;
-		x = tl_x(sp, d);
+		/* No room for a label at the very end. */
+		if ((x = tl_x(sp, d)) > TL_W - TL_PAD - 40)
+			break;
 		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"#bbb\"/>\n", x, TL_AXIS - 20, x, bottom);
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"15\" "
@@ -365,9 +369,9 @@ timeline(struct html_state *st, const struct out_case *c)
 	struct span_tl		 sp;
 	FILE			*f = st->f;
 	enum kind		 lane[KIND_COUNT];
-	int			 lastx[KIND_COUNT], low[KIND_COUNT];
+	int			 lastx[KIND_COUNT][2];
 	size_t			 nlane, i, l, n;
-	int			 x, y, bottom, d, ref;
+	int			 x, y, bottom, d, ref, row;
 	char			 sd[24], w1[48], w2[48];
 
 	ref = c->facts != NULL ? c->facts->referral : DATE_NONE;
@@ -391,8 +395,8 @@ timeline(struct html_state *st, const struct out_case *c)
 				break;
 		if (l == nlane) {
 			lane[nlane] = it->kind;
-			lastx[nlane] = -1000;
-			low[nlane++] = 1;
+			lastx[nlane][0] = lastx[nlane][1] = -1000;
+			nlane++;
 		}
 	}
 	/* A little room either side of the first and last. */
@@ -431,14 +435,21 @@ timeline(struct html_state *st, const struct out_case *c)
 		fprintf(f, "<g transform=\"translate(%d %d) scale(1.3)\">", x,
 		    y);
 		put_shape(f, mark_of(it), 0, 0);
-		fputs("</g>", f);
-		/* Dates close together take turns in two rows. */
-		low[l] = x - lastx[l] < 70 ? !low[l] : 1;
-		lastx[l] = x;
+		fputs("</g>\n", f);
+		/*
+		 * Dates close together take turns in two rows; one with room
+		 * in neither is left to the table.
+		 */
+		if (x - lastx[l][0] >= 70)
+			row = 0;
+		else if (x - lastx[l][1] >= 70)
+			row = 1;
+		else
+			continue;
+		lastx[l][row] = x;
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"14\" "
 		    "text-anchor=\"middle\" fill=\"#333\">%s</text>\n", x,
-		    low[l] ? y + 23 : y + 38,
-		    short_date(when(it), sd, sizeof(sd)));
+		    y + 23 + 15 * row, short_date(when(it), sd, sizeof(sd)));
 	}
 	fputs("</svg>\n", f);
 }
@@ -631,9 +642,15 @@ html_case(void *v, const struct out_case *c, char *err, size_t errsz)
 	fputs(", looking ahead to ", f);
 	put_date(f, o->until);
 	fputs(".</p>\n", f);
-	timeline(st, c);
-	legend(st, c);
-	items_table(st, c);
+	for (i = 0; i < c->s->n && !shown(st, &c->s->items[i]); i++)
+		continue;
+	if (i == c->s->n)
+		fputs("<p>Nothing is due up to that date.</p>\n", f);
+	else {
+		timeline(st, c);
+		legend(st, c);
+		items_table(st, c);
+	}
 	if (family)
 		purposes(st, c);
 	else if (c->s->nnotes > 0) {
@@ -860,7 +877,8 @@ html_check_end(void *v, const struct out_check_end *ce, char *err,
 	fputs("<h2>Overdue and due soon, by worker</h2>\n", f);
 	if (st->nfind == 0)
 		fputs("<p>Nothing is overdue or due soon.</p>\n", f);
-	qsort(st->find, st->nfind, sizeof(*st->find), cmp_finding);
+	if (st->nfind > 0)
+		qsort(st->find, st->nfind, sizeof(*st->find), cmp_finding);
 	for (i = 0; i < st->nfind; i = j) {
 		for (j = i, n = 0; j < st->nfind &&
 		    same_worker(&st->find[i], &st->find[j]); j++)
