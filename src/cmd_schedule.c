@@ -463,6 +463,11 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			audience = arg;
 			break;
 		case OPT_TITLE:
+			if (*arg == '\0') {
+				cli_usage(c, "--title: empty (leave it out for"
+				    " a heading made from the case)");
+				goto usage;
+			}
 			oo.title = arg;
 			break;
 		default:

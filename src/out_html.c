@@ -148,6 +148,16 @@ put_date(FILE *f, int d)
 	    date_words(d, w, sizeof(w)));
 }
 
+/* 0, or -1 with err set if the page could not be written. */
+static int
+written(struct html_state *st, char *err, size_t errsz)
+{
+	if (!ferror(st->f))
+		return 0;
+	snprintf(err, errsz, "writing the page failed");
+	return -1;
+}
+
 static void
 begin_page(struct html_state *st, const char *title)
 {
@@ -679,7 +689,7 @@ html_case(void *v, const struct out_case *c, char *err, size_t errsz)
 		    " steps before them happen on their due dates.", f);
 	}
 	fputs("</p></footer>\n", f);
-	return ferror(f) ? -1 : 0;
+	return written(st, err, errsz);
 }
 
 /* --- check ---------------------------------------------------------------- */
@@ -898,7 +908,7 @@ html_check_end(void *v, const struct out_check_end *ce, char *err,
 		fputs("</tbody>\n</table>\n", f);
 	}
 	fputs("</main>\n", f);
-	return ferror(f) ? -1 : 0;
+	return written(st, err, errsz);
 }
 
 static int
@@ -909,7 +919,7 @@ html_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 	report_head(st, "Team report: within timescale", &sm->end);
 	figures(st, sm);
 	fputs("</main>\n", st->f);
-	return ferror(st->f) ? -1 : 0;
+	return written(st, err, errsz);
 }
 
 /* --- census --------------------------------------------------------------- */
@@ -1049,7 +1059,7 @@ html_census(void *v, const struct out_census *cs, char *err, size_t errsz)
 	    " Department for Education publishes them: working days from the"
 	    " referral to the authorisation of the assessment.</p></footer>\n",
 	    f);
-	return ferror(f) ? -1 : 0;
+	return written(st, err, errsz);
 }
 
 /* --- begin and end -------------------------------------------------------- */
@@ -1074,9 +1084,7 @@ html_end(void *v, char *err, size_t errsz)
 
 	begin_page(st, "cinplan");
 	fputs("</body>\n</html>\n", st->f);
-	rc = ferror(st->f) ? -1 : 0;
-	if (rc == -1)
-		snprintf(err, errsz, "writing the page failed");
+	rc = written(st, err, errsz);
 	for (i = 0; i < st->nfind; i++) {
 		free(st->find[i].worker);
 		free(st->find[i].case_id);
