@@ -382,7 +382,7 @@ timeline(struct html_state *st, const struct out_case *c)
 	int			 lastx[KIND_COUNT][2];
 	size_t			 nlane, i, l, n;
 	int			 x, y, bottom, d, ref, row;
-	char			 sd[24], w1[48], w2[48];
+	char			 sd[24], w1[48], w2[48], w[320];
 
 	ref = c->facts != NULL ? c->facts->referral : DATE_NONE;
 	sp.from = st->o->as_of;
@@ -442,8 +442,12 @@ timeline(struct html_state *st, const struct out_case *c)
 			continue;
 		x = tl_x(&sp, when(it));
 		y = TL_AXIS + (int)l * TL_LANE + TL_MARK;
-		fprintf(f, "<g transform=\"translate(%d %d) scale(1.3)\">", x,
-		    y);
+		/* A title: what, when and how it stands, on hovering. */
+		fprintf(f, "<g transform=\"translate(%d %d) scale(1.3)\">"
+		    "<title>", x, y);
+		esc(st, out_what(it, w, sizeof(w)));
+		fprintf(f, ": %s, %s</title>", date_words(when(it), w1,
+		    sizeof(w1)), mark_words(st, mark_of(it)));
 		put_shape(f, mark_of(it), 0, 0);
 		fputs("</g>\n", f);
 		/*
@@ -550,7 +554,8 @@ items_table(struct html_state *st, const struct out_case *c)
 	size_t			 i;
 
 	fputs("<h2>Dates</h2>\n<table>\n<colgroup><col class=\"what\"/>"
-	    "<col class=\"due\"/><col/></colgroup>\n<thead><tr><th scope=\"col\">What</th>"
+	    "<col class=\"due\"/><col/></colgroup>\n<thead><tr>"
+	    "<th scope=\"col\">What</th>"
 	    "<th scope=\"col\">By when</th><th scope=\"col\">Done</th></tr>"
 	    "</thead>\n<tbody>\n", f);
 	for (i = 0; i < c->s->n; i++) {
@@ -900,9 +905,9 @@ html_check_end(void *v, const struct out_check_end *ce, char *err,
 			fputs("No worker recorded", f);
 		fprintf(f, " <span class=\"quiet\">(%zu overdue, %zu due soon)"
 		    "</span></h3>\n<table>\n<thead><tr><th scope=\"col\">Due"
-		    "</th><th scope=\"col\">Case</th><th scope=\"col\">What</th>"
-		    "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n", n,
-		    j - i - n);
+		    "</th><th scope=\"col\">Case</th><th scope=\"col\">What"
+		    "</th><th scope=\"col\">Status</th></tr></thead>\n"
+		    "<tbody>\n", n, j - i - n);
 		for (; i < j; i++)
 			finding_row(st, &st->find[i]);
 		fputs("</tbody>\n</table>\n", f);
