@@ -313,27 +313,31 @@ short_date(int d, char *buf, size_t sz)
 	return buf;
 }
 
-/* Month ticks along the top, the year where it turns. */
+/*
+ * Month ticks along the top, the year where it turns: every month, or
+ * every 3, 12, 24, 48... months, so that labels stay 80 units apart.
+ */
 static void
 tl_axis(FILE *f, const struct span_tl *sp, int bottom)
 {
-	int	 y, m, dd, d, x, step, i;
+	long	 months;
+	int	 y, m, dd, d, x, step, first;
 
 	date_to_ymd(sp->from, &y, &m, &dd);
-	/* Every month; over a year, quarters; over four, each January. */
-	step = sp->to - sp->from > 4 * 366 ? 12 :
-	    sp->to - sp->from > 400 ? 3 : 1;
+	months = (sp->to - sp->from) / 30 + 1;
+	for (step = 1; (long)step * (TL_W - 2 * TL_PAD) / months < 80;)
+		step = step == 1 ? 3 : step == 3 ? 12 : step * 2;
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "stroke=\"#1a1a1a\"/>\n", TL_PAD, TL_AXIS - 16, TL_W - TL_PAD,
 	    TL_AXIS - 16);
-	for (i = 0;; i++) {
+	for (first = 1;;) {
 		if (++m > 12) {
 			m = 1;
 			y++;
 		}
 		if ((d = date_from_ymd(y, m, 1)) > sp->to)
 			break;
-		if (d <= sp->from || (m - 1) % step != 0)
+		if (d <= sp->from || ((long)y * 12 + m - 1) % step != 0)
 			continue;
 		/* No room for a label at the very end. */
 		if ((x = tl_x(sp, d)) > TL_W - TL_PAD - 40)
@@ -343,9 +347,10 @@ tl_axis(FILE *f, const struct span_tl *sp, int bottom)
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"15\" "
 		    "fill=\"#333\">%s", x + 3, TL_AXIS - 21,
 		    date_month_name(m));
-		if (m == 1 || i == 0)
+		if (m == 1 || first)
 			fprintf(f, " %d", y);
 		fputs("</text>\n", f);
+		first = 0;
 	}
 }
 
