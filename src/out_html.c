@@ -1092,9 +1092,12 @@ html_end(void *v, char *err, size_t errsz)
 	size_t			 i;
 	int			 rc;
 
-	begin_page(st, "cinplan");
-	fputs("</body>\n</html>\n", st->f);
-	rc = written(st, err, errsz);
+	/* Nothing begun (a census file that is not a return): no page. */
+	rc = 0;
+	if (st->begun) {
+		fputs("</body>\n</html>\n", st->f);
+		rc = written(st, err, errsz);
+	}
 	for (i = 0; i < st->nfind; i++) {
 		free(st->find[i].worker);
 		free(st->find[i].case_id);
