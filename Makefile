@@ -3,6 +3,7 @@
 #   make            build ./cinplan
 #   make check      install missing build dependencies, then run every test
 #   make demo       install missing build dependencies, then run the example
+#   make pictures   the README's pictures of the HTML pages, into doc/
 #   make bench      benchmarks: working-day arithmetic, check, export
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR= (binary, rules, man pages)
@@ -133,6 +134,10 @@ demo: deps
 	@$(MAKE) --no-print-directory cinplan
 	@sh examples/demo.sh ./cinplan
 
+pictures: deps
+	@$(MAKE) --no-print-directory cinplan
+	@sh tools/pictures.sh ./cinplan doc
+
 bench: deps
 	@$(MAKE) --no-print-directory CFLAGS="-O2 -g -DNDEBUG" cinplan \
 	    $(O)/bench_cal $(O)/measure
@@ -174,5 +179,5 @@ clean:
 # Fuzzing harnesses and their targets live beside them.
 -include tests/fuzz/fuzz.mk
 
-.PHONY: all check check-run deps demo bench install uninstall clean FORCE
+.PHONY: all check check-run deps demo pictures bench install uninstall clean FORCE
 .DELETE_ON_ERROR:

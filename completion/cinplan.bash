@@ -131,13 +131,17 @@ _cinplan()
 		;;
 	--format)
 		case $cmd in
-		schedule) COMPREPLY=($(compgen -W "text json csv ics" -- "$cur")) ;;
-		*) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+		schedule) COMPREPLY=($(compgen -W "text json csv ics html" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
 		esac
 		return
 		;;
 	--date-style|--dates)
 		COMPREPLY=($(compgen -W "iso uk" -- "$cur"))
+		return
+		;;
+	--audience)
+		COMPREPLY=($(compgen -W "worker family" -- "$cur"))
 		return
 		;;
 	--as-of|--until|--referral|--assessment-completed|--plan-decision|\
@@ -183,7 +187,7 @@ _cinplan()
 		_cinplan_files '*.ini'
 		return
 		;;
-	--case-id|--within|--alarm|--worker)
+	--case-id|--within|--alarm|--worker|--title)
 		return
 		;;
 	esac
@@ -197,8 +201,8 @@ _cinplan()
 		    --step-down-decision --failed-visit --minutes --notice
 		    --written-update --visit-record --plan-update
 		    --assessment-update --safety-plan --worker --kind
-		    --within --as-of --until --format --excel --width --date-style --dates --alarm
-		    --rules --holidays -o --caseload --columns"
+		    --within --as-of --until --format --audience --title --excel --width
+		    --date-style --dates --alarm --rules --holidays -o --caseload --columns"
 		;;
 	check)
 		opts="--caseload --as-of --within --format --excel --width --worker --profile

@@ -67,6 +67,8 @@ char		*date_format(int date, char *buf);
 const char	*date_weekday_name(int date);
 /* Three-letter English month name, month 1-12 ("Jan"); static storage. */
 const char	*date_month_name(int m);
+/* The month's English name in full ("January"); static storage. */
+const char	*date_month_fullname(int m);
 
 /*
  * date + n months: the same day of the month, clamped to the month's last

@@ -4,7 +4,8 @@
  * Everything the program knows about a kind is one row of the table in
  * kind.c: its name, how its rules are built, what they may count from, how
  * it sorts and is numbered, its default label, whether the nightly check
- * judges it, and the fact that records it as held.  A new kind is a value
+ * judges it, the fact that records it as held, and whether a family's copy
+ * leaves it out.  A new kind is a value
  * here, a row there, and the rules that use it.
  */
 #ifndef CINPLAN_KIND_H
@@ -87,6 +88,8 @@ struct kind_info {
 	int		 tracked;	/* always tracked: not given means not
 					   held (else only once one occurrence
 					   is recorded, convention 12) */
+	int		 internal;	/* paperwork between professionals,
+					   left off what a family is given */
 };
 
 /* The row of kind k; static storage.  k must be a valid kind. */

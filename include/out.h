@@ -18,7 +18,14 @@ enum out_format {
 	FMT_TEXT,
 	FMT_JSON,
 	FMT_CSV,
-	FMT_ICS
+	FMT_ICS,
+	FMT_HTML
+};
+
+/* Who an HTML page is for. */
+enum out_audience {
+	AUD_WORKER,		/* everything, with sections and notes */
+	AUD_FAMILY		/* plain words, no internal items */
 };
 
 /* What a writer is begun for, and the calls that then write it. */
@@ -55,6 +62,9 @@ struct out_opts {
 					   line ends, for Excel */
 	int		 width;		/* text: fit this many columns; 0:
 					   the fixed layout scripts read */
+	enum out_audience audience;	/* html: who the page is for */
+	const char	*title;		/* html: the page's heading; NULL:
+					   one made from the case */
 };
 
 /* One case and its schedule. */
@@ -66,6 +76,8 @@ struct out_case {
 	const char		*worker;	/* may be NULL */
 	const struct schedule	*s;
 	const struct calendar	*cal;		/* the profile's */
+	const struct facts	*facts;		/* html: the timeline starts at
+						   the referral; may be NULL */
 };
 
 /* An item of a caseload the nightly check reports: overdue or due soon. */
@@ -79,6 +91,8 @@ struct out_finding {
 	long			 line;		/* of its row */
 };
 
+struct out_summary;
+
 /* The check's closing counts. */
 struct out_check_end {
 	unsigned long	 overdue, due_soon;
@@ -86,6 +100,9 @@ struct out_check_end {
 	unsigned long	 unchecked;	/* open cases whose reviews could not
 					   be checked */
 	const char	*rows;		/* the row counts in words */
+	const struct out_summary *figures; /* html: the --summary figures
+					   shown above the findings; may be
+					   NULL, and other formats ignore it */
 };
 
 /* Timeliness counts for one group of cases (a profile, a worker, all). */

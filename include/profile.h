@@ -47,6 +47,9 @@
  *   flag_label  = "3 month review ..."          the start, in these words
  *   also        = 20 working days               one-off: a second figure
  *   also_label  = "20 working days"             from the same anchor
+ *   purpose     = "The purpose of ..."          first-meeting, review: what
+ *                                               the meeting is for, in the
+ *                                               procedure's words
  *
  *   [not_modelled:ID]                           a timescale the document
  *   source, quote                               states that cinplan does
@@ -140,6 +143,8 @@ struct rule {
 	char		*source;	/* never NULL after loading */
 	char		*quote;		/* NULL only when not_set */
 	char		*note;		/* may be NULL */
+	char		*purpose;	/* meetings: what one is for, in the
+					   procedure's words; may be NULL */
 	char		*flag;		/* recurring: a name marking the
 					   occurrence due nearest flag_at after
 					   the chain's start; NULL: none */

@@ -45,19 +45,21 @@ static const struct command commands[] = {
 	  "\t[--visit-record DATE ...] [--plan-update DATE ...]\n"
 	  "\t[--assessment-update DATE ...] [--safety-plan DATE ...]\n"
 	  "\t[--worker NAME] [--kind KIND] [--within N]\n"
-	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics]\n"
-	  "\t[--excel] [--width N] [--date-style iso|uk] [--dates iso|uk]\n"
-	  "\t[--alarm DAYS] [--rules DIR] [--holidays FILE] [-o FILE]\n"
+	  "\t[--as-of DATE] [--until DATE] [--format text|json|csv|ics|html]\n"
+	  "\t[--audience worker|family] [--title TEXT] [--excel] [--width N]\n"
+	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
+	  "\t[--holidays FILE] [-o FILE]\n"
 	  "schedule --caseload FILE --case-id REF [--columns FILE] [--profile ID]\n"
 	  "\t[--kind KIND] [--within N] [--as-of DATE] [--until DATE]\n"
-	  "\t[--format text|json|csv|ics] [--excel] [--width N]\n"
+	  "\t[--format text|json|csv|ics|html] [--audience worker|family]\n"
+	  "\t[--title TEXT] [--excel] [--width N]\n"
 	  "\t[--date-style iso|uk] [--dates iso|uk] [--alarm DAYS] [--rules DIR]\n"
 	  "\t[--holidays FILE] [-o FILE]" },
 	{ "check", cmd_check,
 	  "check [--caseload] FILE.csv [--as-of DATE] [--within N]\n"
-	  "\t[--format text|json|csv] [--excel] [--width N] [--worker NAME]\n"
-	  "\t[--profile ID] [--dates iso|uk] [--columns FILE] [--summary]\n"
-	  "\t[--rules DIR] [--holidays FILE]" },
+	  "\t[--format text|json|csv|html] [--excel] [--width N]\n"
+	  "\t[--worker NAME] [--profile ID] [--dates iso|uk] [--columns FILE]\n"
+	  "\t[--summary] [--rules DIR] [--holidays FILE]" },
 	{ "export", cmd_export,
 	  "export [--caseload] FILE.csv [--as-of DATE] [--until DATE] -o FILE.ics\n"
 	  "\t[--worker NAME] [--profile ID] [--kind KIND] [--alarm DAYS]\n"
@@ -75,7 +77,7 @@ static const struct command commands[] = {
 	  "holidays [YEAR | FROM TO] [--profile ID] [--holidays FILE]\n"
 	  "holidays --import bank-holidays.json [--allow-missing] [-o FILE]" },
 	{ "census", cmd_census,
-	  "census FILE.xml [--format text|json|csv] [--excel] [--as-of DATE]\n"
+	  "census FILE.xml [--format text|json|csv|html] [--excel] [--as-of DATE]\n"
 	  "\t[--to-caseload FILE.csv --profile ID [--area AREA]]" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -820,6 +820,7 @@ one_case_row(struct run *r, const struct case_row *row,
 	c.worker = row->worker;
 	c.s = &r->s;
 	c.cal = l->cal;
+	c.facts = f;
 	return oc->fn(oc->arg, &c);
 }
 
@@ -881,7 +882,8 @@ out:
 
 struct check {
 	struct out_writer *w;
-	int		 summary;
+	int		 summary;	/* the figures alone */
+	int		 figures;	/* the figures are counted */
 	unsigned long	 noverdue, ndue;
 	struct out_tally all;
 	struct out_tally *by_profile, *by_worker;	/* in order first seen */
@@ -963,7 +965,7 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			    row->reviews_held > 0 ? "last_review is empty" :
 			    "reviews_held and last_review are empty");
 	}
-	if (ck->summary) {
+	if (ck->figures) {
 		count(&ck->all, &r->s, f->reviews_unknown);
 		count(tally_of(&ck->profiles, &ck->by_profile, &ck->nprofile,
 		    l->p->id), &r->s, f->reviews_unknown);
@@ -1081,9 +1083,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 		case OPT_FORMAT:
 			fmt = out_format_parse(arg);
 			if (fmt != FMT_TEXT && fmt != FMT_JSON &&
-			    fmt != FMT_CSV)
+			    fmt != FMT_CSV && fmt != FMT_HTML)
 				return cli_usage(c, "--format: '%s' is not"
-				    " text, json or csv", arg);
+				    " text, json, csv or html", arg);
 			break;
 		case OPT_SUMMARY:
 			ck.summary = 1;
@@ -1114,7 +1116,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	r.so.as_of = cli_as_of(c);
-	if (check_horizon(c, &r.so, ck.summary) == -1)
+	/* The team report shows the figures above the findings. */
+	ck.figures = ck.summary || fmt == FMT_HTML;
+	if (check_horizon(c, &r.so, ck.figures) == -1)
 		return EXIT_USAGE;
 	r.so.kinds = kind_checked();
 	/* Findings and figures alike count only what the caseload proves. */
@@ -1151,15 +1155,17 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sm.end.duplicates = r.duplicates;
 	sm.end.unchecked = r.unchecked;
 	sm.end.rows = row_counts(&r, counts, sizeof(counts));
-	if (ck.summary) {
-		sm.all = &ck.all;
-		sm.by_profile = ck.by_profile;
-		sm.nprofile = ck.nprofile;
-		sm.by_worker = ck.by_worker;
-		sm.nworker = ck.nworker;
+	sm.all = &ck.all;
+	sm.by_profile = ck.by_profile;
+	sm.nprofile = ck.nprofile;
+	sm.by_worker = ck.by_worker;
+	sm.nworker = ck.nworker;
+	if (ck.summary)
 		out_summary(ck.w, &sm, err, sizeof(err));
-	} else
+	else {
+		sm.end.figures = ck.figures ? &sm : NULL;
 		out_check_end(ck.w, &sm.end, err, sizeof(err));
+	}
 	out_end(ck.w, err, sizeof(err));
 	if (!ok || r.profile_error || nomatch)
 		rc = EXIT_USAGE;

@@ -394,9 +394,9 @@ cmd_census(struct cli *c, int argc, char **argv)
 		case OPT_FORMAT:
 			fmt = out_format_parse(arg);
 			if (fmt != FMT_TEXT && fmt != FMT_JSON &&
-			    fmt != FMT_CSV)
+			    fmt != FMT_CSV && fmt != FMT_HTML)
 				return cli_usage(c, "--format: '%s' is not"
-				    " text, json or csv", arg);
+				    " text, json, csv or html", arg);
 			break;
 		case OPT_TO_CASELOAD:
 			to = arg;

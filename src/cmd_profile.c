@@ -150,6 +150,8 @@ show_rule(FILE *f, const struct profile *p, const struct rule *r,
 		fprintf(f, "  quote:   \"%s\"\n", r->quote);
 	if (r->note != NULL)
 		fprintf(f, "  note:    %s\n", r->note);
+	if (r->purpose != NULL)
+		fprintf(f, "  purpose: \"%s\"\n", r->purpose);
 	fprintf(f, "  defined: %s:%d (%s layer)\n", r->file, r->line,
 	    r->layer);
 	if (r->replaces != NULL)

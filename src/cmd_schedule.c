@@ -46,6 +46,8 @@ enum {
 	OPT_CASELOAD,
 	OPT_COLUMNS,
 	OPT_WIDTH,
+	OPT_AUDIENCE,
+	OPT_TITLE,
 	OPT_DONE		/* + enum kind: a held fact of that kind */
 };
 
@@ -80,6 +82,8 @@ static const struct cli_opt schedule_opts[] = {
 	{ "allocated", 1, OPT_ALLOCATED },
 	{ "step-down-decision", 1, OPT_STEP_DOWN_DECISION },
 	{ "failed-visit", 1, OPT_FAILED_VISIT },
+	{ "audience", 1, OPT_AUDIENCE },
+	{ "title", 1, OPT_TITLE },
 	{ "minutes", 1, OPT_DONE + KIND_MINUTES },
 	{ "notice", 1, OPT_DONE + KIND_NOTICE },
 	{ "written-update", 1, OPT_DONE + KIND_WRITTEN_UPDATE },
@@ -479,7 +483,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	struct profile		*p;
 	struct calendar		*cal;
 	const char		*arg, *spec, *area, *spec_area, *pt, *case_id;
-	const char		*worker, *output, *fact;
+	const char		*worker, *output, *fact, *audience;
 	char			 err[512], flag[40];
 	long			 n, width;
 	int			 id, fmt, rc, *slot, a, k;
@@ -491,7 +495,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	reviews.n = visits.n = failed.n = 0;
 	done = xcalloc(KIND_COUNT, sizeof(*done));
-	spec = area = pt = case_id = worker = output = fact = NULL;
+	spec = area = pt = case_id = worker = output = fact = audience = NULL;
 	memset(&q, 0, sizeof(q));
 	so.until = DATE_NONE;
 	so.within = 5;
@@ -585,7 +589,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		case OPT_FORMAT:
 			if ((fmt = out_format_parse(arg)) == -1) {
 				cli_usage(c, "--format: unknown format"
-				    " '%s' (text, json, csv or ics)", arg);
+				    " '%s' (text, json, csv, ics or html)", arg);
 				goto usage;
 			}
 			break;
@@ -616,6 +620,26 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 				goto usage;
 			fact = "failed-visit";
 			break;
+		case OPT_AUDIENCE:
+			if (strcmp(arg, "worker") == 0)
+				oo.audience = AUD_WORKER;
+			else if (strcmp(arg, "family") == 0)
+				oo.audience = AUD_FAMILY;
+			else {
+				cli_usage(c, "--audience: '%s' is not worker"
+				    " or family", arg);
+				goto usage;
+			}
+			audience = arg;
+			break;
+		case OPT_TITLE:
+			if (*arg == '\0') {
+				cli_usage(c, "--title: empty (leave it out for"
+				    " a heading made from the case)");
+				goto usage;
+			}
+			oo.title = arg;
+			break;
 		default:
 			if (id >= OPT_DONE && id < OPT_DONE + KIND_COUNT) {
 				k = id - OPT_DONE;
@@ -639,6 +663,12 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		goto usage;
 	}
 	oo.width = fmt == FMT_TEXT ? cli_width(c, width, output) : 0;
+	/* A page's options on anything else would be dropped unseen. */
+	if (fmt != FMT_HTML && (audience != NULL || oo.title != NULL)) {
+		cli_usage(c, "%s: only with --format html", audience != NULL ?
+		    "--audience" : "--title");
+		goto usage;
+	}
 	if (q.path != NULL || q.columns != NULL)
 		return schedule_caseload(c, &q, case_id, spec, fact, fmt, &oo,
 		    &so, output, done);
@@ -694,6 +724,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oc.worker = worker;
 	oc.s = &s;
 	oc.cal = cal;
+	oc.facts = &f;
 	if (safe_open(&sout, output, c->out, err, sizeof(err)) == -1) {
 		cli_error(c, "%s", err);
 		goto out;

@@ -279,6 +279,18 @@ date_month_name(int m)
 	return m >= 1 && m <= 12 ? names[m - 1] : "???";
 }
 
+const char *
+date_month_fullname(int m)
+{
+	static const char *const names[12] = {
+		"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November",
+		"December"
+	};
+
+	return m >= 1 && m <= 12 ? names[m - 1] : "???";
+}
+
 int
 date_add_months(int date, int n)
 {

@@ -29,6 +29,8 @@ out_format_parse(const char *s)
 		return FMT_CSV;
 	if (strcmp(s, "ics") == 0)
 		return FMT_ICS;
+	if (strcmp(s, "html") == 0)
+		return FMT_HTML;
 	return -1;
 }
 
@@ -69,6 +71,9 @@ out_begin(enum out_format fmt, FILE *f, const struct out_opts *o, char *err,
 		break;
 	case FMT_ICS:
 		impl = &out_ics_impl;
+		break;
+	case FMT_HTML:
+		impl = &out_html_impl;
 		break;
 	default:
 		snprintf(err, errsz, "unknown output format");
@@ -382,6 +387,69 @@ out_json_string(FILE *f, const char *s)
 		}
 	}
 	putc('"', f);
+}
+
+/* Length of the valid UTF-8 sequence at p (not a NUL), or 0. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t	 n, i;
+
+	if (*p < 0x80)
+		return 1;
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	/* Neither overlong, nor a surrogate, nor past U+10FFFF. */
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return n;
+}
+
+void
+out_html_string(FILE *f, const char *s)
+{
+	const unsigned char	*p;
+	size_t			 n;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
+		n = 1;
+		switch (*p) {
+		case '&':
+			fputs("&amp;", f);
+			continue;
+		case '<':
+			fputs("&lt;", f);
+			continue;
+		case '>':
+			fputs("&gt;", f);
+			continue;
+		case '"':
+			fputs("&quot;", f);
+			continue;
+		case '\'':
+			fputs("&#39;", f);
+			continue;
+		case '\t':
+		case '\n':
+			putc(*p, f);
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f || (n = utf8_len(p)) == 0) {
+			fputs("\xef\xbf\xbd", f);
+			n = 1;
+		} else
+			fwrite(p, 1, n, f);
+	}
 }
 
 static const char *

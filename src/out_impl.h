@@ -37,6 +37,7 @@ extern const struct out_impl out_text_impl;
 extern const struct out_impl out_json_impl;
 extern const struct out_impl out_csv_impl;
 extern const struct out_impl out_ics_impl;
+extern const struct out_impl out_html_impl;
 
 /*
  * The measures of check --summary, in order: held within timescale (a
@@ -60,6 +61,13 @@ const char	*out_what(const struct item *, char *buf, size_t sz);
 const char	*out_note_text(const struct note *, char *buf, size_t sz);
 /* Write s as a JSON string, quotes included. */
 void		 out_json_string(FILE *, const char *s);
+/*
+ * Write s as HTML text, fit for an element or a quoted attribute: & < > "
+ * and ' as character references, and what is not text (control
+ * characters other than tab and newline, bytes that are not UTF-8) as
+ * U+FFFD, so a name can never become markup.
+ */
+void		 out_html_string(FILE *, const char *s);
 
 /*
  * A line made whole, then written at once: the nightly check writes a

@@ -1286,14 +1286,14 @@ enum {
 	RK_REDUCE_TO, RK_REDUCE_AFTER, RK_REDUCE_WHEN, RK_PLAN_TYPES,
 	RK_AREAS, RK_ONLY_UNHELD, RK_NOT_SET, RK_LABEL, RK_SOURCE, RK_QUOTE,
 	RK_NOTE, RK_FLAG, RK_FLAG_AT, RK_FLAG_LABEL, RK_ALSO, RK_ALSO_LABEL,
-	RK_FROM, RK_UNTIL, RK__N
+	RK_FROM, RK_UNTIL, RK_PURPOSE, RK__N
 };
 
 static const char *const rule_keys[RK__N] = {
 	"kind", "name", "anchor", "offset", "every", "earliest", "reduce_to",
 	"reduce_after", "reduce_when", "plan_types", "areas", "only_unheld",
 	"not_set", "label", "source", "quote", "note", "flag", "flag_at",
-	"flag_label", "also", "also_label", "from", "until"
+	"flag_label", "also", "also_label", "from", "until", "purpose"
 };
 
 /* What a version may not change: it would be another rule. */
@@ -1610,6 +1610,15 @@ parse_rule_body(struct pfile *pf, const struct profile *p,
 		    sec);
 	if (kv[RK_NOTE].v != NULL)
 		r->note = xstrdup(kv[RK_NOTE].v);
+	/* What a meeting is for, as a family is told it. */
+	if (kv[RK_PURPOSE].line != 0) {
+		if (haskind && r->kind != KIND_FIRST_MEETING &&
+		    r->kind != KIND_REVIEW)
+			perr(pf, kv[RK_PURPOSE].line, "[%s] purpose: only for "
+			    "meetings (first-meeting, review)", sec);
+		else if (kv[RK_PURPOSE].v != NULL)	/* empty: reported */
+			r->purpose = xstrdup(kv[RK_PURPOSE].v);
+	}
 
 	if (kv[RK_NAME].v != NULL) {
 		str = kv[RK_NAME].v;
@@ -1995,6 +2004,7 @@ rule_free(struct rule *r)
 	free(r->source);
 	free(r->quote);
 	free(r->note);
+	free(r->purpose);
 	free(r->flag);
 	free(r->flag_label);
 	free(r->also_label);

@@ -67,7 +67,7 @@ vg() {
 cd "$top" || exit 2
 case1="--profile torbay --case-id TB-1077 --referral 2026-10-12
     --assessment-completed 2026-12-11 --as-of 2026-11-22 --until 2027-03-31"
-for fmt in text json csv ics; do
+for fmt in text json csv ics html; do
 	# shellcheck disable=SC2086
 	vg schedule $case1 --format $fmt --alarm 2
 done
@@ -75,9 +75,14 @@ vg schedule --profile berkshire-west/west-berkshire --referral 2022-04-04 \
     --plan-decision 2022-05-27 --first-meeting 2022-06-10 \
     --review 2022-09-09 --visit 2022-07-01 --as-of 2022-12-01 \
     --date-style uk
+# shellcheck disable=SC2086
+vg schedule $case1 --format html --audience family --title "Jo's plan"
 vg check --caseload examples/caseload.csv --as-of 2026-11-22
 vg check --caseload examples/caseload.csv --as-of 2026-11-22 --format json
 vg check --caseload examples/caseload.csv --as-of 2026-11-22 --format csv
+vg check --caseload examples/caseload.csv --as-of 2026-11-22 --format html
+vg check --caseload tests/golden/check/hostile-names.csv --as-of 2026-11-25 \
+    --format html --summary
 vg check --caseload examples/caseload.csv --as-of 2026-11-22 --summary
 vg check --caseload tests/hostile/in/bad-dates.csv --as-of 2026-11-22
 vg export --caseload examples/caseload.csv --as-of 2026-11-22 \
@@ -86,6 +91,7 @@ vg export --caseload examples/caseload.csv --as-of 2026-11-22 \
 vg export --caseload examples/caseload.csv --as-of 2026-12-22 \
     -o "$tmp/out.ics"
 vg census tests/data/census/several.xml --as-of 2022-03-31
+vg census tests/data/census/several.xml --format html
 vg census tests/data/census/broken.xml --format json
 vg census tests/data/census/cin-census-sample-invalid.xml \
     --to-caseload "$tmp/c.csv" --profile torbay --as-of 1971-01-01

@@ -56,6 +56,14 @@ if ! command -v dpkg-query >/dev/null 2>&1 ||
 	    missing_test=1
 	look tmux "the terminal width test" command -v tmux ||
 	    missing_test=1
+	look chromium "the HTML pages test" command -v chromium ||
+	    missing_test=1
+	for tool in pdfinfo pdftotext; do
+		look "$tool (poppler)" "the HTML pages test" \
+		    command -v "$tool" || missing_test=1
+	done
+	look "xmllint (libxml2)" "the HTML pages test" command -v xmllint ||
+	    missing_test=1
 	for tool in "$@"; do
 		look "$tool" "make fuzz" command -v "$tool" || missing_build=1
 	done
@@ -75,7 +83,8 @@ have_pkg() {
 }
 for pkg in gcc make pkg-config libical-dev libiniparser-dev libcmocka-dev \
     libjansson-dev libxml2-dev mandoc postgresql python3-sqlglot \
-    python3-icalendar khal tmux "$@"; do
+    python3-icalendar khal tmux chromium poppler-utils libxml2-utils \
+    "$@"; do
 	have_pkg "$pkg" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

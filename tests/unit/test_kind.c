@@ -87,6 +87,23 @@ test_tracked(void **state)
 		    k == KIND_REVIEW || k == KIND_VISIT || k == KIND_REVISIT);
 }
 
+/*
+ * cinplan(1), --audience family: notices, written updates and visit
+ * records pass between professionals and are left off a family's page;
+ * the meetings, visits and the plan the family is sent stay.
+ */
+static void
+test_internal(void **state)
+{
+	int	 k;
+
+	(void)state;
+	for (k = 0; k < KIND_COUNT; k++)
+		assert_int_equal(kind_info((enum kind)k)->internal,
+		    k == KIND_NOTICE || k == KIND_WRITTEN_UPDATE ||
+		    k == KIND_VISIT_RECORD);
+}
+
 /* "Sorted by due, kind, seq": on one day, kinds in the order of names. */
 static void
 test_rank_is_name_order(void **state)
@@ -192,6 +209,7 @@ main(void)
 		cmocka_unit_test(test_checked),
 		cmocka_unit_test(test_rank_is_name_order),
 		cmocka_unit_test(test_tracked),
+		cmocka_unit_test(test_internal),
 		cmocka_unit_test(test_rows_agree_with_class),
 		cmocka_unit_test(test_anchors),
 	};

@@ -1,8 +1,8 @@
 /*
  * test_out.c: the output layer's switch (include/out.h): which writer a
  * format and a document get, and that a call the writer was not begun for
- * is refused rather than written.  What each writer writes is checked
- * byte for byte by the golden tests.
+ * is refused rather than written, and the one escaping of HTML text.  What
+ * each writer writes is checked byte for byte by the golden tests.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "out.h"
+#include "../../src/out_impl.h"
 
 struct mem {
 	FILE	*f;
@@ -210,23 +211,31 @@ test_wrong_document(void **state)
 	mem_close(&m);
 }
 
-/* A census report that never began (not a return) writes nothing. */
+/*
+ * A census report that never began (not a return) writes nothing, in JSON
+ * and in HTML alike: no half a document.
+ */
 static void
 test_census_json_unbegun(void **state)
 {
+	static const enum out_format	 fmts[] = { FMT_JSON, FMT_HTML };
 	struct out_opts		 o;
 	struct out_writer	*w;
 	struct mem		 m;
 	char			 err[128];
+	size_t			 i;
 
 	(void)state;
-	mem_open(&m);
-	opts(&o, DOC_CENSUS);
-	w = out_begin(FMT_JSON, m.f, &o, err, sizeof(err));
-	assert_non_null(w);
-	assert_int_equal(out_end(w, err, sizeof(err)), 0);
-	assert_int_equal(m.len, 0);
-	mem_close(&m);
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		mem_open(&m);
+		opts(&o, DOC_CENSUS);
+		w = out_begin(fmts[i], m.f, &o, err, sizeof(err));
+		assert_non_null(w);
+		assert_int_equal(out_end(w, err, sizeof(err)), 0);
+		fflush(m.f);
+		assert_int_equal(m.len, 0);
+		mem_close(&m);
+	}
 }
 
 static void
@@ -242,7 +251,61 @@ test_unknown_format(void **state)
 	assert_string_equal(err, "unknown output format");
 	assert_int_equal(out_format_parse("text"), FMT_TEXT);
 	assert_int_equal(out_format_parse("ics"), FMT_ICS);
+	assert_int_equal(out_format_parse("html"), FMT_HTML);
 	assert_int_equal(out_format_parse("TEXT"), -1);
+}
+
+/*
+ * HTML text: the five characters that could start or end markup become
+ * references; what is not text (control characters, bytes that are not
+ * UTF-8: overlong, surrogate, past U+10FFFF, cut short) becomes U+FFFD,
+ * one for each byte; good UTF-8, tabs and newlines pass as they are.
+ */
+#define FFFD	"\xef\xbf\xbd"
+static void
+test_html_string(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} t[] = {
+		{ "", "" },
+		{ "Sam Jones", "Sam Jones" },
+		{ "<script>alert(1)</script>",
+		  "&lt;script&gt;alert(1)&lt;/script&gt;" },
+		{ "O'Neil & \"Co\"", "O&#39;Neil &amp; &quot;Co&quot;" },
+		{ "&amp;", "&amp;amp;" },
+		{ "<img src=x onerror=y>", "&lt;img src=x onerror=y&gt;" },
+		{ "a\tb\nc", "a\tb\nc" },
+		{ "bell\x07", "bell" FFFD },
+		{ "cr\r", "cr" FFFD },
+		{ "\x7f", FFFD },
+		{ "\x1b[31m", FFFD "[31m" },
+		{ "caf\xc3\xa9", "caf\xc3\xa9" },
+		{ "1\xe2\x80\x93" "10", "1\xe2\x80\x93" "10" },
+		{ "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },
+		{ "cut \xc3", "cut " FFFD },
+		{ "\xc3<", FFFD "&lt;" },
+		{ "\xc0\xaf", FFFD FFFD },
+		{ "\xe0\x80\xaf", FFFD FFFD FFFD },
+		{ "\xed\xa0\x80", FFFD FFFD FFFD },
+		{ "\xf4\x90\x80\x80", FFFD FFFD FFFD FFFD },
+		{ "\xff", FFFD },
+	};
+	struct mem	 m;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		mem_open(&m);
+		out_html_string(m.f, t[i].in);
+		fflush(m.f);
+		if (m.len != strlen(t[i].out) ||
+		    memcmp(m.buf, t[i].out, m.len) != 0)
+			fail_msg("case %zu: '%s' became '%.*s'", i, t[i].in,
+			    (int)m.len, m.buf);
+		mem_close(&m);
+	}
 }
 
 int
@@ -256,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_wrong_document),
 		cmocka_unit_test(test_census_json_unbegun),
 		cmocka_unit_test(test_unknown_format),
+		cmocka_unit_test(test_html_string),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -832,6 +832,15 @@ static const struct {
 	  "x.ini:4: [rule:r] kind: missing\n"
 	  "x.ini:4: [rule:r] source: missing\n"
 	  "x.ini:4: [rule:r] quote: missing (or say not_set = yes)\n" },
+	{ "purpose of a visit",
+	  HEAD "[rule:v]\nkind = visit\nevery = 4 weeks\n" TAIL
+	  "purpose = To see the child.\n",
+	  "x.ini:10: [rule:v] purpose: only for meetings (first-meeting, "
+	  "review)\n" },
+	{ "empty purpose",
+	  HEAD "[rule:r]\nkind = review\nevery = 6 weeks\n" TAIL
+	  "purpose =\n",
+	  "x.ini:10: [rule:r] purpose: empty value\n" },
 	{ "unknown kind",
 	  HEAD "[rule:r]\nkind = reveiw\n" TAIL,
 	  "x.ini:5: [rule:r] kind: unknown kind 'reveiw'\n" },
