@@ -5,7 +5,9 @@
 #   make demo       install missing build dependencies, then run the example
 #   make bench      benchmarks: working-day arithmetic, check, export
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
-#   make install    PREFIX=/usr/local DESTDIR= (binary, rules, man pages)
+#   make install    PREFIX=/usr/local DESTDIR= (installs what make built,
+#                   for the same PREFIX: build first, as yourself)
+#   make deb        a Debian package, with dpkg-buildpackage
 #   make SANITIZE=1 ...   the same with AddressSanitizer and UBSan
 
 VERSION		= 0.1.0
@@ -14,6 +16,15 @@ BINDIR		?= $(PREFIX)/bin
 DATADIR		?= $(PREFIX)/share/cinplan
 MANDIR		?= $(PREFIX)/share/man
 BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+# Server-wide settings and profiles: /etc for a /usr install (a package),
+# PREFIX/etc otherwise.  make install only creates SYSCONFDIR/cinplan and
+# its README; what is put there is the administrator's.
+ifeq ($(PREFIX),/usr)
+SYSCONFDIR	?= /etc
+else
+SYSCONFDIR	?= $(PREFIX)/etc
+endif
+SYSTEMDUNITDIR	?= $(PREFIX)/lib/systemd/system
 
 CC		?= cc
 CFLAGS		?= -O2 -g
@@ -46,7 +57,8 @@ endif
 O		= obj/$(VARIANT)
 ALL_CPPFLAGS	= -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 		  -DCINPLAN_VERSION='"$(VERSION)"' \
-		  -DCINPLAN_DATADIR='"$(DATADIR)"' $(CPPFLAGS)
+		  -DCINPLAN_DATADIR='"$(DATADIR)"' \
+		  -DCINPLAN_SYSCONFDIR='"$(SYSCONFDIR)"' $(CPPFLAGS)
 # The source directory is left out of debugging information and
 # __FILE__, so that builds from different directories are identical.
 PREFIXMAP	= -ffile-prefix-map=$(CURDIR)=.
@@ -66,9 +78,14 @@ MANPAGES	= $(sort $(wildcard man/*.[1-8]))
 all: cinplan
 
 # ./cinplan is always the variant just built, so SANITIZE=1 cannot leave a
-# stale binary of the other kind behind.
+# stale binary of the other kind behind.  obj/built-for says what it was
+# built for, so that make install can refuse a binary of another PREFIX.
+BUILTFOR	= $(VARIANT) $(DATADIR) $(SYSCONFDIR)
+
 cinplan: $(O)/cinplan FORCE
 	@cmp -s $(O)/cinplan $@ || cp $(O)/cinplan $@
+	@echo '$(BUILTFOR)' | cmp -s - obj/built-for || \
+	    echo '$(BUILTFOR)' > obj/built-for
 
 $(O)/cinplan: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
@@ -81,7 +98,8 @@ $(O)/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile
 # so "make install PREFIX=..." never installs a binary looking elsewhere.
 $(O)/datadir.stamp: FORCE
 	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(SYSCONFDIR)' | cmp -s - $@ || \
+	    echo '$(DATADIR) $(SYSCONFDIR)' > $@
 
 $(O)/rpath.o: $(O)/datadir.stamp
 
@@ -143,26 +161,77 @@ $(O)/bench_cal: bench/bench_cal.c $(LIBOBJS)
 
 # --- install -----------------------------------------------------------------
 
-install: cinplan
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
-	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 cinplan $(DESTDIR)$(BINDIR)/cinplan
-	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
-	for m in $(MANPAGES); do \
-		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; \
-	done
-	if [ -f completion/cinplan.bash ]; then \
-		install -d $(DESTDIR)$(BASHCOMPDIR); \
-		install -m 644 completion/cinplan.bash $(DESTDIR)$(BASHCOMPDIR)/cinplan; \
+# make install builds nothing: "sudo make install" after "make" must not
+# compile as root or leave root's files in the tree.  It installs ./cinplan
+# only if that is the release build of the current sources for these paths.
+INSTALLED_FROM	= $(SRCS) $(wildcard include/*.h src/*.h) $(RULES) \
+		  tools/embed.c Makefile
+SUBST		= sed -e 's|@BINDIR@|$(BINDIR)|g' \
+		  -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		  -e 's|@DATADIR@|$(DATADIR)|g'
+
+install-ready:
+	@if [ ! -f cinplan ] || [ ! -f obj/built-for ] || \
+	    [ ! -f obj/rel/cinplan ]; then \
+		echo "make install: nothing built: run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
+		exit 1; \
+	fi
+	@if [ "$$(cat obj/built-for)" != 'rel $(DATADIR) $(SYSCONFDIR)' ]; then \
+		echo "make install: ./cinplan was built as: $$(cat obj/built-for);" \
+		    "this install wants: rel $(DATADIR) $(SYSCONFDIR):" \
+		    "run 'make PREFIX=$(PREFIX)' (with the same variables, no" \
+		    "SANITIZE) first, as yourself" >&2; \
+		exit 1; \
+	fi
+	@if [ -n "$$(find $(INSTALLED_FROM) -newer obj/rel/cinplan)" ] || \
+	    ! cmp -s cinplan obj/rel/cinplan; then \
+		echo "make install: ./cinplan is older than the sources:" \
+		    "run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
+		exit 1; \
 	fi
 
+install: install-ready
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	    $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/cinplan
+	install -m 755 cinplan $(DESTDIR)$(BINDIR)/cinplan
+	$(SUBST) dist/cinplan-nightly.sh > $(DESTDIR)$(BINDIR)/cinplan-nightly
+	chmod 755 $(DESTDIR)$(BINDIR)/cinplan-nightly
+	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 dist/nightly.conf $(DESTDIR)$(DATADIR)/nightly.conf
+	for u in cinplan-nightly.service cinplan-nightly.timer; do \
+		$(SUBST) dist/$$u > $(DESTDIR)$(SYSTEMDUNITDIR)/$$u && \
+		chmod 644 $(DESTDIR)$(SYSTEMDUNITDIR)/$$u || exit 1; \
+	done
+	for m in $(MANPAGES); do \
+		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s && \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; \
+	done
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completion/cinplan.bash $(DESTDIR)$(BASHCOMPDIR)/cinplan
+	@# The administrator's directory: a README if there is none, no more.
+	if [ ! -e $(DESTDIR)$(SYSCONFDIR)/cinplan/README ]; then \
+		$(SUBST) dist/etc-README > $(DESTDIR)$(SYSCONFDIR)/cinplan/README && \
+		chmod 644 $(DESTDIR)$(SYSCONFDIR)/cinplan/README; \
+	fi
+
+# Removes what install installed and nothing else: SYSCONFDIR/cinplan keeps
+# every file but an unchanged README, and stays while anything is in it.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cinplan $(DESTDIR)$(BASHCOMPDIR)/cinplan
+	rm -f $(DESTDIR)$(BINDIR)/cinplan $(DESTDIR)$(BINDIR)/cinplan-nightly \
+	    $(DESTDIR)$(BASHCOMPDIR)/cinplan $(DESTDIR)$(DATADIR)/nightly.conf
 	for r in $(notdir $(RULES)); do rm -f $(DESTDIR)$(DATADIR)/rules/$$r; done
-	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)
+	for u in cinplan-nightly.service cinplan-nightly.timer; do \
+		rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; \
+	done
 	for m in $(notdir $(MANPAGES)); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; \
 	done
+	if $(SUBST) dist/etc-README | \
+	    cmp -s - $(DESTDIR)$(SYSCONFDIR)/cinplan/README; then \
+		rm -f $(DESTDIR)$(SYSCONFDIR)/cinplan/README; \
+	fi
+	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(SYSCONFDIR)/cinplan 2>/dev/null
 
 clean:
 	rm -rf obj cinplan
@@ -170,5 +239,6 @@ clean:
 # Fuzzing harnesses and their targets live beside them.
 -include tests/fuzz/fuzz.mk
 
-.PHONY: all check check-run deps demo bench install uninstall clean FORCE
+.PHONY: all check check-run deps demo bench install install-ready uninstall \
+	deb clean FORCE
 .DELETE_ON_ERROR:
