@@ -7,7 +7,8 @@
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR= (installs what make built,
 #                   for the same PREFIX: build first, as yourself)
-#   make deb        a Debian package, with dpkg-buildpackage
+#   make deb        a Debian package in obj/deb, with dpkg-buildpackage
+#   make deb-check  build it, then test it unpacked in a scratch root
 #   make SANITIZE=1 ...   the same with AddressSanitizer and UBSan
 
 VERSION		= 0.1.0
@@ -233,6 +234,27 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR) \
 	    $(DESTDIR)$(SYSCONFDIR)/cinplan 2>/dev/null
 
+# --- Debian package ----------------------------------------------------------
+
+# Built from a copy of the tree in obj/deb, so that debian/rules' clean and
+# its PREFIX=/usr build leave this tree's ./cinplan alone.
+DEBDIR		= obj/deb
+
+deb:
+	@sh tools/deps.sh dpkg-dev debhelper lintian
+	rm -rf $(DEBDIR)
+	mkdir -p $(DEBDIR)/cinplan-$(VERSION)
+	tar -cf - --exclude=./obj --exclude=./cinplan --exclude=./.git \
+	    --exclude='./*.ics' --exclude=./bench/out --exclude=./tests/fuzz/out . | \
+	    (cd $(DEBDIR)/cinplan-$(VERSION) && tar -xf -)
+	cd $(DEBDIR)/cinplan-$(VERSION) && dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(DEBDIR)/*.changes
+	@ls $(DEBDIR)/*.deb
+
+# The package unpacked into a scratch root and used from there (CI).
+deb-check: deb
+	@sh tests/deb.sh $(DEBDIR)/cinplan_$(VERSION)_$$(dpkg --print-architecture).deb
+
 clean:
 	rm -rf obj cinplan
 
@@ -240,5 +262,5 @@ clean:
 -include tests/fuzz/fuzz.mk
 
 .PHONY: all check check-run deps demo bench install install-ready uninstall \
-	deb clean FORCE
+	deb deb-check clean FORCE
 .DELETE_ON_ERROR:
