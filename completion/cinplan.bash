@@ -167,7 +167,7 @@ _cinplan()
 		fi
 		return
 		;;
-	--import)
+	--import|--check)
 		_cinplan_files '*.json'
 		return
 		;;
@@ -238,7 +238,7 @@ _cinplan()
 		opts="--profile --holidays"
 		;;
 	holidays)
-		opts="--profile --holidays --import --allow-missing -o"
+		opts="--profile --holidays --import --check --allow-missing -o"
 		;;
 	census)
 		opts="--format --as-of --to-caseload --profile --area"

@@ -508,6 +508,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	oo.as_of = so.as_of;
 	oo.until = so.until;
 	oo.cal = cal;
+	if (cli_announced(c, &oo.announced) == -1)
+		goto out;
 	env = getenv("NO_COLOR");
 	oo.color = fmt == FMT_TEXT && (env == NULL || *env == '\0') &&
 	    output == NULL && c->out == stdout && isatty(fileno(c->out));
@@ -533,6 +535,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		cli_error(c, "%s", err);
 		goto out;
 	}
+	if ((fmt == FMT_TEXT || fmt == FMT_CSV) && out_beyond_announced(w))
+		cli_note_announced(c, oo.announced);
 	rc = EXIT_OK;
 out:
 	if (w != NULL && out_end(w, err, sizeof(err)) == -1 && rc == EXIT_OK)
