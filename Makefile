@@ -164,7 +164,8 @@ $(O)/bench_cal: bench/bench_cal.c $(LIBOBJS)
 
 # make install builds nothing: "sudo make install" after "make" must not
 # compile as root or leave root's files in the tree.  It installs ./cinplan
-# only if that is the release build of the current sources for these paths.
+# only if that is the build of the current sources for these paths, and of
+# the same kind (a SANITIZE=1 build only with SANITIZE=1).
 INSTALLED_FROM	= $(SRCS) $(wildcard include/*.h src/*.h) $(RULES) \
 		  tools/embed.c Makefile
 SUBST		= sed -e 's|@BINDIR@|$(BINDIR)|g' \
@@ -173,19 +174,19 @@ SUBST		= sed -e 's|@BINDIR@|$(BINDIR)|g' \
 
 install-ready:
 	@if [ ! -f cinplan ] || [ ! -f obj/built-for ] || \
-	    [ ! -f obj/rel/cinplan ]; then \
+	    [ ! -f $(O)/cinplan ]; then \
 		echo "make install: nothing built: run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
 		exit 1; \
 	fi
-	@if [ "$$(cat obj/built-for)" != 'rel $(DATADIR) $(SYSCONFDIR)' ]; then \
+	@if [ "$$(cat obj/built-for)" != '$(BUILTFOR)' ]; then \
 		echo "make install: ./cinplan was built as: $$(cat obj/built-for);" \
-		    "this install wants: rel $(DATADIR) $(SYSCONFDIR):" \
-		    "run 'make PREFIX=$(PREFIX)' (with the same variables, no" \
-		    "SANITIZE) first, as yourself" >&2; \
+		    "this install wants: $(BUILTFOR):" \
+		    "run 'make PREFIX=$(PREFIX)' (with the same variables)" \
+		    "first, as yourself" >&2; \
 		exit 1; \
 	fi
-	@if [ -n "$$(find $(INSTALLED_FROM) -newer obj/rel/cinplan)" ] || \
-	    ! cmp -s cinplan obj/rel/cinplan; then \
+	@if [ -n "$$(find $(INSTALLED_FROM) -newer $(O)/cinplan)" ] || \
+	    ! cmp -s cinplan $(O)/cinplan; then \
 		echo "make install: ./cinplan is older than the sources:" \
 		    "run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
 		exit 1; \

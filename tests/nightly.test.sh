@@ -21,11 +21,15 @@ trap 'exit 2' HUP INT TERM
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL nightly: $*"; fail=$((fail + 1)); }
 
+touch "$tmp/before"
 if ! $make -s install DESTDIR="$tmp/root" >"$tmp/make.log" 2>&1; then
 	echo "FAIL nightly: make install DESTDIR=... failed:"
 	sed 's/^/  /' "$tmp/make.log"
 	exit 1
 fi
+# make install builds nothing: as root it would leave root's files here.
+new=$(find "$top" -newer "$tmp/before" ! -path '*/.git*' | head -3)
+[ -z "$new" ] && ok || bad "make install wrote into the tree: $new"
 job=$(find "$tmp/root" -path '*/bin/cinplan-nightly')
 if [ ! -x "$job" ] || [ ! -x "${job%-nightly}" ]; then
 	echo "FAIL nightly: no bin/cinplan and bin/cinplan-nightly installed"
