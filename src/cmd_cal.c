@@ -102,6 +102,17 @@ calendar_for(struct cli *c, const struct cal_args *a, struct profile **pp)
 	return cli_calendar(c, *pp);
 }
 
+/* The note, when last lies after the last year announced. */
+static void
+note_announced(struct cli *c, int last)
+{
+	int	 year, y, m, d;
+
+	date_to_ymd(last, &y, &m, &d);
+	if (cli_announced(c, &year) == 0 && year != 0 && y > year)
+		cli_note_announced(c, year);
+}
+
 static int
 workdays(struct cli *c, int argc, char **argv)
 {
@@ -152,10 +163,14 @@ workdays(struct cli *c, int argc, char **argv)
 			rc = cli_error(c, "workdays add: %s %+ld working days"
 			    " is outside the supported range 1970-01-01 to"
 			    " 2199-12-31", a.operand[1], n);
-		else
+		else {
 			fprintf(c->out, "%s\n", date_format(r, buf));
-	} else
+			note_announced(c, r > d1 ? r : d1);
+		}
+	} else {
 		fprintf(c->out, "%ld\n", cal_between(cal, d1, d2));
+		note_announced(c, d2 > d1 ? d2 : d1);
+	}
 	cal_free(cal);
 	profile_free(p);
 	return rc;
@@ -312,6 +327,7 @@ cmd_holidays(struct cli *c, int argc, char **argv)
 		    v[i].name);
 		i++;
 	}
+	note_announced(c, to);
 	free(v);
 	profile_free(p);
 	return EXIT_OK;
