@@ -209,7 +209,13 @@ if [ -z "$failed" ] && [ "$calendar" != none ]; then
 	chmod 640 "$tmp_ics" && mv -f "$tmp_ics" "$calendar" ||
 	    failed="$calendar: cannot put the calendar in place"
 fi
-[ -z "$failed" ] || echo "$PROG: $failed" >>"$tmp/log"
+if [ -n "$failed" ]; then
+	echo "$PROG: $failed; the report and calendar of the last good run are kept" >>"$tmp/log"
+elif [ "$calendar" != none ]; then
+	echo "$PROG: report $report, calendar $calendar" >>"$tmp/log"
+else
+	echo "$PROG: report $report" >>"$tmp/log"
+fi
 chmod 640 "$tmp/log" && mv -f "$tmp/log" "$log" || {
 	echo "$PROG: $log: cannot put the log in place" >&2
 	failed=${failed:-"the log could not be kept"}
