@@ -242,11 +242,14 @@ static int
 parse_announced(struct hol_data *hd, const char *p, const char *eol,
     const char *name, int line, char *err, size_t errsz)
 {
-	const char	*w;
+	const char	*w, *e;
 	int		 y;
 
 	while (p < eol && (*p == ' ' || *p == '\t'))
 		p++;
+	/* The message shows the word without the line's end. */
+	for (e = eol; e > p && isspace((unsigned char)e[-1]); e--)
+		continue;
 	for (w = p, y = 0; p < eol && isdigit((unsigned char)*p) &&
 	    p - w < 5; p++)
 		y = y * 10 + (*p - '0');
@@ -254,8 +257,8 @@ parse_announced(struct hol_data *hd, const char *p, const char *eol,
 		p++;
 	if (w == eol || p != eol || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
 		snprintf(err, errsz, "%s:%d: announced: '%.*s' is not a year"
-		    " from %d to %d", name, line, (int)(eol - w > 40 ? 40 :
-		    eol - w), w, DATE_MIN_YEAR, DATE_MAX_YEAR);
+		    " from %d to %d", name, line, (int)(e - w > 40 ? 40 :
+		    e - w), w, DATE_MIN_YEAR, DATE_MAX_YEAR);
 		return -1;
 	}
 	if (hd->announced != 0) {

@@ -868,6 +868,9 @@ static const struct parse_err_row parse_err_rows[] = {
 	  "t:1: announced: '2028 and 2029' is not a year from 1970 to 2199" },
 	{ "announced -2028\n", 0,
 	  "t:1: announced: '-2028' is not a year from 1970 to 2199" },
+	/* A CR line end stays out of the message. */
+	{ "announced 2o28 \r\n", 0,
+	  "t:1: announced: '2o28' is not a year from 1970 to 2199" },
 };
 
 static void
