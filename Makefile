@@ -6,16 +6,27 @@
 #   make pictures   the README's pictures of the HTML pages, into doc/
 #   make bench      benchmarks: working-day arithmetic, check, export
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
-#   make install    PREFIX=/usr/local DESTDIR= (binary, rules, man pages)
+#   make install    PREFIX=/usr/local DESTDIR= (installs what make built,
+#                   for the same PREFIX: build first, as yourself)
+#   make deb        a Debian package in obj/deb, with dpkg-buildpackage
+#   make deb-check  build it, then test it unpacked in a scratch root
 #   make SANITIZE=1 ...   the same with AddressSanitizer and UBSan
 
 VERSION		= 0.1.0
 PREFIX		?= /usr/local
 BINDIR		?= $(PREFIX)/bin
 DATADIR		?= $(PREFIX)/share/cinplan
-SYSCONFDIR	?= /etc
 MANDIR		?= $(PREFIX)/share/man
 BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+# Server-wide settings and profiles: /etc for a /usr install (a package),
+# PREFIX/etc otherwise.  make install only creates SYSCONFDIR/cinplan and
+# its README; what is put there is the administrator's.
+ifeq ($(PREFIX),/usr)
+SYSCONFDIR	?= /etc
+else
+SYSCONFDIR	?= $(PREFIX)/etc
+endif
+SYSTEMDUNITDIR	?= $(PREFIX)/lib/systemd/system
 
 CC		?= cc
 CFLAGS		?= -O2 -g
@@ -69,9 +80,14 @@ MANPAGES	= $(sort $(wildcard man/*.[1-8]))
 all: cinplan
 
 # ./cinplan is always the variant just built, so SANITIZE=1 cannot leave a
-# stale binary of the other kind behind.
+# stale binary of the other kind behind.  obj/built-for says what it was
+# built for, so that make install can refuse a binary of another PREFIX.
+BUILTFOR	= $(VARIANT) $(DATADIR) $(SYSCONFDIR)
+
 cinplan: $(O)/cinplan FORCE
 	@cmp -s $(O)/cinplan $@ || cp $(O)/cinplan $@
+	@echo '$(BUILTFOR)' | cmp -s - obj/built-for || \
+	    echo '$(BUILTFOR)' > obj/built-for
 
 $(O)/cinplan: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
@@ -152,26 +168,99 @@ $(O)/bench_cal: bench/bench_cal.c $(LIBOBJS)
 
 # --- install -----------------------------------------------------------------
 
-install: cinplan
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
-	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 cinplan $(DESTDIR)$(BINDIR)/cinplan
-	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
-	for m in $(MANPAGES); do \
-		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; \
-	done
-	if [ -f completion/cinplan.bash ]; then \
-		install -d $(DESTDIR)$(BASHCOMPDIR); \
-		install -m 644 completion/cinplan.bash $(DESTDIR)$(BASHCOMPDIR)/cinplan; \
+# make install builds nothing: "sudo make install" after "make" must not
+# compile as root or leave root's files in the tree.  It installs ./cinplan
+# only if that is the build of the current sources for these paths, and of
+# the same kind (a SANITIZE=1 build only with SANITIZE=1).
+INSTALLED_FROM	= $(SRCS) $(wildcard include/*.h src/*.h) $(RULES) \
+		  tools/embed.c Makefile
+SUBST		= sed -e 's|@BINDIR@|$(BINDIR)|g' \
+		  -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		  -e 's|@DATADIR@|$(DATADIR)|g'
+
+install-ready:
+	@if [ ! -f cinplan ] || [ ! -f obj/built-for ] || \
+	    [ ! -f $(O)/cinplan ]; then \
+		echo "make install: nothing built: run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
+		exit 1; \
+	fi
+	@if [ "$$(cat obj/built-for)" != '$(BUILTFOR)' ]; then \
+		echo "make install: ./cinplan was built as: $$(cat obj/built-for);" \
+		    "this install wants: $(BUILTFOR):" \
+		    "run 'make PREFIX=$(PREFIX)' (with the same variables)" \
+		    "first, as yourself" >&2; \
+		exit 1; \
+	fi
+	@if [ -n "$$(find $(INSTALLED_FROM) -newer $(O)/cinplan)" ] || \
+	    ! cmp -s cinplan $(O)/cinplan; then \
+		echo "make install: ./cinplan is older than the sources:" \
+		    "run 'make PREFIX=$(PREFIX)' first, as yourself" >&2; \
+		exit 1; \
 	fi
 
+install: install-ready
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules \
+	    $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/cinplan
+	install -m 755 cinplan $(DESTDIR)$(BINDIR)/cinplan
+	$(SUBST) dist/cinplan-nightly.sh > $(DESTDIR)$(BINDIR)/cinplan-nightly
+	chmod 755 $(DESTDIR)$(BINDIR)/cinplan-nightly
+	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 dist/nightly.conf $(DESTDIR)$(DATADIR)/nightly.conf
+	for u in cinplan-nightly.service cinplan-nightly.timer; do \
+		$(SUBST) dist/$$u > $(DESTDIR)$(SYSTEMDUNITDIR)/$$u && \
+		chmod 644 $(DESTDIR)$(SYSTEMDUNITDIR)/$$u || exit 1; \
+	done
+	for m in $(MANPAGES); do \
+		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s && \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; \
+	done
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completion/cinplan.bash $(DESTDIR)$(BASHCOMPDIR)/cinplan
+	@# The administrator's directory: a README if there is none, no more.
+	if [ ! -e $(DESTDIR)$(SYSCONFDIR)/cinplan/README ]; then \
+		$(SUBST) dist/etc-README > $(DESTDIR)$(SYSCONFDIR)/cinplan/README && \
+		chmod 644 $(DESTDIR)$(SYSCONFDIR)/cinplan/README; \
+	fi
+
+# Removes what install installed and nothing else: SYSCONFDIR/cinplan keeps
+# every file but an unchanged README, and stays while anything is in it.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cinplan $(DESTDIR)$(BASHCOMPDIR)/cinplan
+	rm -f $(DESTDIR)$(BINDIR)/cinplan $(DESTDIR)$(BINDIR)/cinplan-nightly \
+	    $(DESTDIR)$(BASHCOMPDIR)/cinplan $(DESTDIR)$(DATADIR)/nightly.conf
 	for r in $(notdir $(RULES)); do rm -f $(DESTDIR)$(DATADIR)/rules/$$r; done
-	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)
+	for u in cinplan-nightly.service cinplan-nightly.timer; do \
+		rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; \
+	done
 	for m in $(notdir $(MANPAGES)); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$$m; \
 	done
+	if $(SUBST) dist/etc-README | \
+	    cmp -s - $(DESTDIR)$(SYSCONFDIR)/cinplan/README; then \
+		rm -f $(DESTDIR)$(SYSCONFDIR)/cinplan/README; \
+	fi
+	-rmdir $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(SYSCONFDIR)/cinplan 2>/dev/null
+
+# --- Debian package ----------------------------------------------------------
+
+# Built from a copy of the tree in obj/deb, so that debian/rules' clean and
+# its PREFIX=/usr build leave this tree's ./cinplan alone.
+DEBDIR		= obj/deb
+
+deb:
+	@sh tools/deps.sh dpkg-dev debhelper lintian
+	rm -rf $(DEBDIR)
+	mkdir -p $(DEBDIR)/cinplan-$(VERSION)
+	tar -cf - --exclude=./obj --exclude=./cinplan --exclude=./.git \
+	    --exclude='./*.ics' --exclude=./bench/out --exclude=./tests/fuzz/out . | \
+	    (cd $(DEBDIR)/cinplan-$(VERSION) && tar -xf -)
+	cd $(DEBDIR)/cinplan-$(VERSION) && dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(DEBDIR)/*.changes
+	@ls $(DEBDIR)/*.deb
+
+# The package unpacked into a scratch root and used from there (CI).
+deb-check: deb
+	@sh tests/deb.sh $(DEBDIR)/cinplan_$(VERSION)_$$(dpkg --print-architecture).deb
 
 clean:
 	rm -rf obj cinplan
@@ -179,5 +268,6 @@ clean:
 # Fuzzing harnesses and their targets live beside them.
 -include tests/fuzz/fuzz.mk
 
-.PHONY: all check check-run deps demo pictures bench install uninstall clean FORCE
+.PHONY: all check check-run deps demo pictures bench install install-ready \
+	uninstall deb deb-check clean FORCE
 .DELETE_ON_ERROR:

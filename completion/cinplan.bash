@@ -171,7 +171,7 @@ _cinplan()
 		fi
 		return
 		;;
-	--import)
+	--import|--check)
 		_cinplan_files '*.json'
 		return
 		;;
@@ -242,7 +242,7 @@ _cinplan()
 		opts="--profile --holidays"
 		;;
 	holidays)
-		opts="--profile --holidays --import --allow-missing -o"
+		opts="--profile --holidays --import --check --allow-missing -o"
 		;;
 	census)
 		opts="--format --excel --as-of --to-caseload --profile --area"

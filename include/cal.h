@@ -41,7 +41,8 @@ size_t		 hol_list(const struct hol_data *, int from, int to,
 /*
  * Read GOV.UK's bank-holidays.json text, take division england-and-wales,
  * and write a complete data file to out: the differences from the rules for
- * the years the JSON covers, and old's entries for the years it does not.
+ * the years the JSON covers, and old's entries for the years it does not,
+ * announced to the JSON's last year (or old's, if later).
  * A year that leaves out more than one of the rules' holidays is refused
  * unless flags has HOL_ALLOW_MISSING; a title with a C1 control character
  * is refused.  With changes, the entries that differ from old's are
@@ -53,6 +54,26 @@ size_t		 hol_list(const struct hol_data *, int from, int to,
 int		 hol_import_govuk(const char *json, size_t len, const char *name,
 		    const struct hol_data *old, int flags, FILE *out,
 		    FILE *changes, char *err, size_t errsz);
+
+/*
+ * Compare the data in use, old (read from oldname; may be NULL), with
+ * GOV.UK's bank-holidays.json text: write each day that differs as
+ * hol_import_govuk() does (a day only named differently is no change),
+ * then one line saying whether old is up to date.  Returns 0 if it is, 1
+ * if the JSON announces a later year or different days, or -1 with err
+ * set as for hol_import_govuk().
+ */
+int		 hol_check_govuk(const char *json, size_t len, const char *name,
+		    const struct hol_data *old, const char *oldname, int flags,
+		    FILE *out, char *err, size_t errsz);
+
+/*
+ * The last year whose bank holidays were announced when the data was made
+ * (its "announced YEAR" line, which hol_import_govuk() writes), or 0 if
+ * the data does not say; hol may be NULL.  Dates after that year assume
+ * no one-off change.
+ */
+int		 hol_data_announced(const struct hol_data *);
 
 /* Write a data file for hol (with a header comment) to out. */
 void		 hol_data_write(const struct hol_data *, FILE *out);

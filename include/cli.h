@@ -88,6 +88,13 @@ int			 cli_as_of(struct cli *);
  */
 int			 cli_width(struct cli *, long given,
 			    const char *output);
+/*
+ * The last year whose bank holidays the holiday data says are announced,
+ * into *year (0: it does not say).  -1 after printing an error.
+ */
+int			 cli_announced(struct cli *, int *year);
+/* Say, in text and csv output, that dates after year assume no change. */
+void			 cli_note_announced(struct cli *, int year);
 /* Calendar for a profile (NULL: bank holidays only); the caller frees. */
 struct calendar		*cli_calendar(struct cli *, const struct profile *);
 /*

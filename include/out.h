@@ -65,6 +65,8 @@ struct out_opts {
 	enum out_audience audience;	/* html: who the page is for */
 	const char	*title;		/* html: the page's heading; NULL:
 					   one made from the case */
+	int		 announced;	/* the last year whose bank holidays
+					   are announced; 0: not known */
 };
 
 /* One case and its schedule. */
@@ -176,6 +178,16 @@ int		 out_assessment(struct out_writer *,
 		    const struct out_assessment *, char *err, size_t errsz);
 int		 out_census(struct out_writer *, const struct out_census *,
 		    char *err, size_t errsz);
+/*
+ * Has a date written so far (of a schedule or a finding) fallen after the
+ * last announced year?  Then the command says out_announced_note() once,
+ * on standard error, for the formats that have no place for it (text, csv).
+ */
+int		 out_beyond_announced(const struct out_writer *);
+/* "assumes no new one-off bank holidays after YEAR".  Returns buf. */
+const char	*out_announced_note(const struct out_opts *, char *buf,
+		    size_t sz);
+
 /* Finish (closing brackets, END:VCALENDAR) and free.  -1 with err set. */
 int		 out_end(struct out_writer *, char *err, size_t errsz);
 

@@ -75,7 +75,8 @@ static const struct command commands[] = {
 	  "workdays between DATE1 DATE2 [--profile ID] [--holidays FILE]" },
 	{ "holidays", cmd_holidays,
 	  "holidays [YEAR | FROM TO] [--profile ID] [--holidays FILE]\n"
-	  "holidays --import bank-holidays.json [--allow-missing] [-o FILE]" },
+	  "holidays --import bank-holidays.json [--allow-missing] [-o FILE]\n"
+	  "holidays --check bank-holidays.json [--allow-missing]" },
 	{ "census", cmd_census,
 	  "census FILE.xml [--format text|json|csv|html] [--excel] [--as-of DATE]\n"
 	  "\t[--to-caseload FILE.csv --profile ID [--area AREA]]" },
@@ -336,6 +337,24 @@ cli_holidays(struct cli *c, const struct hol_data **out)
 	}
 	*out = c->hol;
 	return 0;
+}
+
+int
+cli_announced(struct cli *c, int *year)
+{
+	const struct hol_data	*hd;
+
+	if (cli_holidays(c, &hd) == -1)
+		return -1;
+	*year = hol_data_announced(hd);
+	return 0;
+}
+
+void
+cli_note_announced(struct cli *c, int year)
+{
+	cli_warn(c, "note: dates after %d, the last year whose bank holidays"
+	    " are announced, assume no new one-off bank holidays", year);
 }
 
 /* The one place the clock is read. */

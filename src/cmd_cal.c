@@ -17,7 +17,8 @@ enum {
 	OPT_PROFILE = OPT_FIRST_OWN,
 	OPT_IMPORT,
 	OPT_OUTPUT,
-	OPT_ALLOW_MISSING
+	OPT_ALLOW_MISSING,
+	OPT_CHECK
 };
 
 static const struct cli_opt cal_opts[] = {
@@ -26,6 +27,7 @@ static const struct cli_opt cal_opts[] = {
 	{ "output", 1, OPT_OUTPUT },
 	{ "o", 1, OPT_OUTPUT },
 	{ "allow-missing", 0, OPT_ALLOW_MISSING },
+	{ "check", 1, OPT_CHECK },
 	{ NULL, 0, 0 }
 };
 
@@ -36,6 +38,7 @@ struct cal_args {
 	int		 noperands;
 	const char	*profile;
 	const char	*import;
+	const char	*check;		/* --check FILE.json */
 	const char	*output;
 	int		 allow_missing;	/* --allow-missing */
 };
@@ -69,6 +72,9 @@ parse_args(struct cli *c, int argc, char **argv, struct cal_args *a)
 		case OPT_IMPORT:
 			a->import = arg;
 			break;
+		case OPT_CHECK:
+			a->check = arg;
+			break;
 		case OPT_OUTPUT:
 			a->output = arg;
 			break;
@@ -96,6 +102,17 @@ calendar_for(struct cli *c, const struct cal_args *a, struct profile **pp)
 	return cli_calendar(c, *pp);
 }
 
+/* The note, when last lies after the last year announced. */
+static void
+note_announced(struct cli *c, int last)
+{
+	int	 year, y, m, d;
+
+	date_to_ymd(last, &y, &m, &d);
+	if (cli_announced(c, &year) == 0 && year != 0 && y > year)
+		cli_note_announced(c, year);
+}
+
 static int
 workdays(struct cli *c, int argc, char **argv)
 {
@@ -109,9 +126,10 @@ workdays(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse_args(c, argc, argv, &a)) != 0)
 		return rc == 1 ? cli_help(c) : EXIT_USAGE;
-	if (a.import != NULL || a.output != NULL || a.allow_missing)
-		return cli_usage(c, "--import, -o and --allow-missing belong to"
-		    " holidays");
+	if (a.import != NULL || a.check != NULL || a.output != NULL ||
+	    a.allow_missing)
+		return cli_usage(c, "--import, --check, -o and --allow-missing"
+		    " belong to holidays");
 	if (a.noperands == 0)
 		return cli_usage(c, "add or between?");
 	verb = a.operand[0];
@@ -145,10 +163,14 @@ workdays(struct cli *c, int argc, char **argv)
 			rc = cli_error(c, "workdays add: %s %+ld working days"
 			    " is outside the supported range 1970-01-01 to"
 			    " 2199-12-31", a.operand[1], n);
-		else
+		else {
 			fprintf(c->out, "%s\n", date_format(r, buf));
-	} else
+			note_announced(c, r > d1 ? r : d1);
+		}
+	} else {
 		fprintf(c->out, "%ld\n", cal_between(cal, d1, d2));
+		note_announced(c, d2 > d1 ? d2 : d1);
+	}
 	cal_free(cal);
 	profile_free(p);
 	return rc;
@@ -196,6 +218,43 @@ import_govuk(struct cli *c, const struct cal_args *a)
 	return EXIT_OK;
 }
 
+/* holidays --check: is the data in use behind GOV.UK's file?  0, 1 or 2. */
+static int
+check_govuk(struct cli *c, const struct cal_args *a)
+{
+	const struct hol_data	*old;
+	struct rfile		 f, in_use;
+	char			 err[512];
+	int			 rc;
+
+	if (a->noperands != 0 || a->import != NULL || a->output != NULL)
+		return cli_usage(c, "--check takes no YEAR, dates, --import"
+		    " or -o");
+	rc = rfile_read_path(a->check, &f, err, sizeof(err));
+	if (rc == 1)
+		return cli_error(c, "%s: no such file", a->check);
+	if (rc == -1)
+		return cli_error(c, "%s", err);
+	if (cli_holidays(c, &old) == -1) {
+		rfile_free(&f);
+		return EXIT_USAGE;
+	}
+	/* Which file is in use, to name it. */
+	memset(&in_use, 0, sizeof(in_use));
+	if (c->holidays_file == NULL)
+		(void)rpath_read(cli_rpath(c), "holidays", &in_use, err,
+		    sizeof(err));
+	rc = hol_check_govuk(f.text, f.len, f.name, old, c->holidays_file ?
+	    c->holidays_file : in_use.name ? in_use.name : "(no holiday data)",
+	    a->allow_missing ? HOL_ALLOW_MISSING : 0, c->out, err,
+	    sizeof(err));
+	rfile_free(&in_use);
+	rfile_free(&f);
+	if (rc == -1)
+		return cli_error(c, "%s", err);
+	return rc == 1 ? EXIT_OVERDUE : EXIT_OK;
+}
+
 int
 cmd_holidays(struct cli *c, int argc, char **argv)
 {
@@ -211,6 +270,8 @@ cmd_holidays(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse_args(c, argc, argv, &a)) != 0)
 		return rc == 1 ? cli_help(c) : EXIT_USAGE;
+	if (a.check != NULL)
+		return check_govuk(c, &a);
 	if (a.import != NULL)
 		return import_govuk(c, &a);
 	if (a.output != NULL || a.allow_missing)
@@ -266,6 +327,7 @@ cmd_holidays(struct cli *c, int argc, char **argv)
 		    v[i].name);
 		i++;
 	}
+	note_announced(c, to);
 	free(v);
 	profile_free(p);
 	return EXIT_OK;

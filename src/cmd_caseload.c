@@ -1134,6 +1134,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 	oo.within = r.so.within;
 	oo.excel = excel;
 	oo.width = fmt == FMT_TEXT ? cli_width(c, width, NULL) : 0;
+	if (cli_announced(c, &oo.announced) == -1) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		caseload_close(cl);
+		run_free(&r);
+		return EXIT_USAGE;
+	}
 	if ((ck.w = out_begin(fmt, c->out, &oo, err, sizeof(err))) == NULL) {
 		cli_error(c, "%s", err);
 		if (fd != STDIN_FILENO)
@@ -1166,6 +1173,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		sm.end.figures = ck.figures ? &sm : NULL;
 		out_check_end(ck.w, &sm.end, err, sizeof(err));
 	}
+	if ((fmt == FMT_TEXT || fmt == FMT_CSV) && out_beyond_announced(ck.w))
+		cli_note_announced(c, oo.announced);
 	out_end(ck.w, err, sizeof(err));
 	if (!ok || r.profile_error || nomatch)
 		rc = EXIT_USAGE;
@@ -1776,8 +1785,12 @@ cmd_export(struct cli *c, int argc, char **argv)
 		r.so.until = DATE_MAX;
 	oo.as_of = r.so.as_of;
 	oo.until = r.so.until;
-	if (cli_dtstamp(c, r.so.as_of, &oo.dtstamp) == -1)
+	if (cli_dtstamp(c, r.so.as_of, &oo.dtstamp) == -1 ||
+	    cli_announced(c, &oo.announced) == -1) {
+		split_free(&sp);
+		run_free(&r);
 		return EXIT_USAGE;
+	}
 	if (strcmp(output, "-") != 0 && sp.by == 0)
 		oo.previous = output;
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {

@@ -338,6 +338,8 @@ struct emit {
 	enum out_format		 fmt;
 	const struct out_opts	*oo;
 	FILE			*f;
+	int			 beyond;	/* a date past the announced
+						   bank holidays was written */
 };
 
 /* One case's schedule, written whole to e->f. */
@@ -355,6 +357,7 @@ emit_case(void *arg, const struct out_case *oc)
 	}
 	if ((rc = out_case(w, oc, err, sizeof(err))) == -1)
 		cli_error(e->c, "%s", err);
+	e->beyond = out_beyond_announced(w);
 	if (out_end(w, err, sizeof(err)) == -1 && rc == 0) {
 		cli_error(e->c, "%s", err);
 		rc = -1;
@@ -449,6 +452,8 @@ schedule_caseload(struct cli *c, struct caseload_query *q,
 	q->profile = profile;
 	sched_defaults(c, so);
 	output_opts(oo, fmt, so->as_of, so->until, output, c->out);
+	if (cli_announced(c, &oo->announced) == -1)
+		return EXIT_USAGE;
 	if (fmt == FMT_ICS && cli_dtstamp(c, so->as_of, &oo->dtstamp) == -1)
 		return EXIT_USAGE;
 	if (safe_open(&sout, output, c->out, err, sizeof(err)) == -1)
@@ -457,7 +462,10 @@ schedule_caseload(struct cli *c, struct caseload_query *q,
 	e.fmt = fmt;
 	e.oo = oo;
 	e.f = sout.f;
+	e.beyond = 0;
 	rc = schedule_row(c, q, so, &e) == 0 ? EXIT_OK : EXIT_USAGE;
+	if (rc == EXIT_OK && (fmt == FMT_TEXT || fmt == FMT_CSV) && e.beyond)
+		cli_note_announced(c, oo->announced);
 	/* On any error the old file is left as it was. */
 	if (rc == EXIT_OK && sout.path != NULL && cli_commit(c, &sout) == -1)
 		rc = EXIT_USAGE;
@@ -714,6 +722,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	output_opts(&oo, fmt, so.as_of, so.until, output, c->out);
+	if (cli_announced(c, &oo.announced) == -1)
+		goto out;
 	if (fmt == FMT_ICS && cli_dtstamp(c, so.as_of, &oo.dtstamp) == -1)
 		goto out;
 	memset(&oc, 0, sizeof(oc));
@@ -733,8 +743,11 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	e.fmt = fmt;
 	e.oo = &oo;
 	e.f = sout.f;
+	e.beyond = 0;
 	if (emit_case(&e, &oc) == -1)
 		goto out;
+	if ((fmt == FMT_TEXT || fmt == FMT_CSV) && e.beyond)
+		cli_note_announced(c, oo.announced);
 	rc = EXIT_OK;
 out:
 	/* On any error the old file is left as it was. */

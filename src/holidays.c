@@ -25,6 +25,7 @@ struct hol_entry {
 struct hol_data {
 	struct hol_entry *v;
 	size_t		  n, cap;
+	int		  announced;	/* last year announced; 0: not said */
 };
 
 /* Holidays a year can have by rule: at most 9 (with a substitute). */
@@ -233,6 +234,42 @@ cmp_entry(const void *a, const void *b)
 	return (x->date > y->date) - (x->date < y->date);
 }
 
+/*
+ * "announced YEAR": the last year whose bank holidays GOV.UK had announced
+ * when the data was made.  p..eol is the rest of the line.
+ */
+static int
+parse_announced(struct hol_data *hd, const char *p, const char *eol,
+    const char *name, int line, char *err, size_t errsz)
+{
+	const char	*w, *e;
+	int		 y;
+
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	/* The message shows the word without the line's end. */
+	for (e = eol; e > p && isspace((unsigned char)e[-1]); e--)
+		continue;
+	for (w = p, y = 0; p < eol && isdigit((unsigned char)*p) &&
+	    p - w < 5; p++)
+		y = y * 10 + (*p - '0');
+	while (p < eol && isspace((unsigned char)*p))
+		p++;
+	if (w == eol || p != eol || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
+		snprintf(err, errsz, "%s:%d: announced: '%.*s' is not a year"
+		    " from %d to %d", name, line, (int)(e - w > 40 ? 40 :
+		    e - w), w, DATE_MIN_YEAR, DATE_MAX_YEAR);
+		return -1;
+	}
+	if (hd->announced != 0) {
+		snprintf(err, errsz, "%s:%d: announced is given twice", name,
+		    line);
+		return -1;
+	}
+	hd->announced = y;
+	return 0;
+}
+
 struct hol_data *
 hol_data_parse(const char *text, size_t len, const char *name, char *err,
     size_t errsz)
@@ -267,13 +304,19 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		for (w = p; p < eol && !isspace((unsigned char)*p); p++)
 			continue;
 		wl = (size_t)(p - w);
+		if (wl == 9 && memcmp(w, "announced", 9) == 0) {
+			if (parse_announced(hd, p, eol, name, line, err,
+			    errsz) == -1)
+				goto fail;
+			continue;
+		}
 		if (wl == 3 && memcmp(w, "add", 3) == 0)
 			add = 1;
 		else if (wl == 6 && memcmp(w, "remove", 6) == 0)
 			add = 0;
 		else {
 			snprintf(err, errsz, "%s:%d: unknown directive '%.*s'"
-			    " (expected add or remove)", name, line,
+			    " (expected add, remove or announced)", name, line,
 			    (int)(wl > 40 ? 40 : wl), w);
 			goto fail;
 		}
@@ -321,6 +364,12 @@ fail:
 	return NULL;
 }
 
+int
+hol_data_announced(const struct hol_data *hd)
+{
+	return hd != NULL ? hd->announced : 0;
+}
+
 void
 hol_data_free(struct hol_data *hd)
 {
@@ -343,8 +392,11 @@ hol_data_write(const struct hol_data *hd, FILE *out)
 	fputs("# England and Wales bank holidays that the rules do not give.\n"
 	    "# See cinplan(1), FILES.  Each line:\n"
 	    "#   add DATE NAME       a bank holiday the rules do not give\n"
-	    "#   remove DATE REASON  a day the rules give that was not one\n\n",
+	    "#   remove DATE REASON  a day the rules give that was not one\n"
+	    "#   announced YEAR      the last year GOV.UK had announced\n\n",
 	    out);
+	if (hd->announced != 0)
+		fprintf(out, "announced %d\n\n", hd->announced);
 	for (i = 0; i < hd->n; i++)
 		fprintf(out, "%s %s %s\n", hd->v[i].add ? "add" : "remove",
 		    date_format(hd->v[i].date, buf), hd->v[i].text);
@@ -381,23 +433,25 @@ printable(char *s)
 			*s = '?';
 }
 
-/* Is e an entry of hd, word for word? */
+/* Is e an entry of hd: the same day, and with words, word for word? */
 static int
-has_entry(const struct hol_data *hd, const struct hol_entry *e)
+has_entry(const struct hol_data *hd, const struct hol_entry *e, int words)
 {
 	const struct hol_entry	*f;
 
 	return (f = data_find(hd, e->date)) != NULL && f->add == e->add &&
-	    strcmp(f->text, e->text) == 0;
+	    (!words || strcmp(f->text, e->text) == 0);
 }
 
 /*
  * The entries of new that old does not have ("+") and the other way about
- * ("-"), in date order, one a line: "cinplan: NAME: + add DATE TEXT".
+ * ("-"), in date order, one a line: "cinplan: NAME: + add DATE TEXT";
+ * without words, a day named differently is the same entry.  Returns how
+ * many.
  */
-static void
-show_changes(const char *name, const struct hol_data *old,
-    const struct hol_data *new, FILE *f)
+static size_t
+diff_entries(const char *name, const struct hol_data *old,
+    const struct hol_data *new, int words, FILE *f)
 {
 	const struct hol_entry	*e;
 	char			 d[DATE_STRLEN];
@@ -410,12 +464,12 @@ show_changes(const char *name, const struct hol_data *old,
 		if (j == nold || (i < new->n &&
 		    new->v[i].date <= old->v[j].date)) {
 			e = &new->v[i++];
-			if (old != NULL && has_entry(old, e))
+			if (old != NULL && has_entry(old, e, words))
 				continue;
 			fprintf(f, "cinplan: %s: + ", name);
 		} else {
 			e = &old->v[j++];
-			if (has_entry(new, e))
+			if (has_entry(new, e, words))
 				continue;
 			fprintf(f, "cinplan: %s: - ", name);
 		}
@@ -423,6 +477,17 @@ show_changes(const char *name, const struct hol_data *old,
 		    date_format(e->date, d), e->text);
 		n++;
 	}
+	return n;
+}
+
+/* diff_entries(), then how many there are. */
+static void
+show_changes(const char *name, const struct hol_data *old,
+    const struct hol_data *new, FILE *f)
+{
+	size_t	 n;
+
+	n = diff_entries(name, old, new, 1, f);
 	if (n == 0)
 		fprintf(f, "cinplan: %s: no changes from the holiday data in"
 		    " use\n", name);
@@ -480,12 +545,15 @@ check_missing(const char *name, int y, const int *dates, size_t ndates,
 	return -1;
 }
 
-int
-hol_import_govuk(const char *json, size_t len, const char *name,
-    const struct hol_data *old, int flags, FILE *out, FILE *changes,
-    char *err, size_t errsz)
+/*
+ * The data file GOV.UK's JSON makes, into hd (zeroed by the caller, its
+ * entries freed by the caller whatever the result): see hol_import_govuk().
+ */
+static int
+govuk_read(const char *json, size_t len, const char *name,
+    const struct hol_data *old, int flags, struct hol_data *hd, char *err,
+    size_t errsz)
 {
-	struct hol_data	 hd;
 	struct holiday	 v[YEAR_MAX];
 	const struct hol_entry *e;
 	json_error_t	 je;
@@ -497,7 +565,6 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	int		 rc, found;
 
 	rc = -1;
-	memset(&hd, 0, sizeof(hd));
 	dates = NULL;
 	if ((root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
 		printable(je.text);
@@ -549,14 +616,14 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 			y0 = y;
 		if (y > y1)
 			y1 = y;
-		if (!rule_has(date) && data_find(&hd, date) == NULL) {
+		if (!rule_has(date) && data_find(hd, date) == NULL) {
 			clean_title(json_string_value(jt), title, sizeof(title));
 			if (title[strspn(title, " ")] == '\0') {
 				snprintf(err, errsz, "%s: england-and-wales event"
 				    " %zu: the title is empty", name, i + 1);
 				goto done;
 			}
-			data_append(&hd, date, 1, title, strlen(title));
+			data_append(hd, date, 1, title, strlen(title));
 		}
 	}
 	/* Days the rules give that GOV.UK does not list were moved. */
@@ -572,10 +639,10 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 				continue;
 			/* The data in use may say why, in its own words. */
 			if ((e = data_find(old, v[i].date)) != NULL && !e->add)
-				data_append(&hd, v[i].date, 0, e->text,
+				data_append(hd, v[i].date, 0, e->text,
 				    strlen(e->text));
 			else
-				data_append(&hd, v[i].date, 0,
+				data_append(hd, v[i].date, 0,
 				    "not listed by GOV.UK", 21);
 		}
 	}
@@ -583,20 +650,87 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 	for (i = 0; old != NULL && i < old->n; i++) {
 		date_to_ymd(old->v[i].date, &y, &m, &d);
 		if (y < y0 || y > y1)
-			data_append(&hd, old->v[i].date, old->v[i].add,
+			data_append(hd, old->v[i].date, old->v[i].add,
 			    old->v[i].text, strlen(old->v[i].text));
 	}
-	if (hd.n > 1)
-		qsort(hd.v, hd.n, sizeof(*hd.v), cmp_entry);
-	if (changes != NULL)
-		show_changes(name, old, &hd, changes);
-	hol_data_write(&hd, out);
+	if (hd->n > 1)
+		qsort(hd->v, hd->n, sizeof(*hd->v), cmp_entry);
+	/* What GOV.UK announces now; never less than the data knew. */
+	hd->announced = y1;
+	if (old != NULL && old->announced > y1)
+		hd->announced = old->announced;
 	rc = 0;
 done:
-	for (i = 0; i < hd.n; i++)
-		free(hd.v[i].text);
-	free(hd.v);
 	free(dates);
 	json_decref(root);
+	return rc;
+}
+
+/* Free the entries of a hol_data that is not itself allocated. */
+static void
+data_clear(struct hol_data *hd)
+{
+	size_t	 i;
+
+	for (i = 0; i < hd->n; i++)
+		free(hd->v[i].text);
+	free(hd->v);
+	memset(hd, 0, sizeof(*hd));
+}
+
+int
+hol_import_govuk(const char *json, size_t len, const char *name,
+    const struct hol_data *old, int flags, FILE *out, FILE *changes,
+    char *err, size_t errsz)
+{
+	struct hol_data	 hd;
+	int		 rc;
+
+	memset(&hd, 0, sizeof(hd));
+	if ((rc = govuk_read(json, len, name, old, flags, &hd, err,
+	    errsz)) == 0) {
+		if (changes != NULL)
+			show_changes(name, old, &hd, changes);
+		hol_data_write(&hd, out);
+	}
+	data_clear(&hd);
+	return rc;
+}
+
+int
+hol_check_govuk(const char *json, size_t len, const char *name,
+    const struct hol_data *old, const char *oldname, int flags, FILE *out,
+    char *err, size_t errsz)
+{
+	struct hol_data	 hd;
+	size_t		 n;
+	int		 was, rc;
+
+	memset(&hd, 0, sizeof(hd));
+	if (govuk_read(json, len, name, old, flags, &hd, err, errsz) == -1) {
+		data_clear(&hd);
+		return -1;
+	}
+	n = diff_entries(name, old, &hd, 0, out);
+	was = hol_data_announced(old);
+	rc = n > 0 || hd.announced > was;
+	if (rc == 0)
+		fprintf(out, "cinplan: %s: up to date with %s (announced to"
+		    " %d)\n", oldname, name, was);
+	else {
+		fprintf(out, "cinplan: %s: behind %s:", oldname, name);
+		if (hd.announced > was && was != 0)
+			fprintf(out, " announced to %d, the data to %d",
+			    hd.announced, was);
+		else if (hd.announced > was)
+			fprintf(out, " announced to %d, the data does not say",
+			    hd.announced);
+		if (n > 0)
+			fprintf(out, "%s %zu day%s differ%s",
+			    hd.announced > was ? ";" : "", n, n == 1 ? "" : "s",
+			    n == 1 ? "s" : "");
+		fprintf(out, ": refresh it with holidays --import\n");
+	}
+	data_clear(&hd);
 	return rc;
 }

@@ -16,7 +16,34 @@ struct out_writer {
 	const struct out_impl	*impl;
 	void			*state;
 	enum out_doc		 doc;
+	const struct out_opts	*o;
+	int			 beyond;	/* a date after o->announced */
 };
+
+int
+out_beyond(const struct out_opts *o, const struct item *it)
+{
+	int	 last;
+
+	if (o->announced == 0 || it->kind == KIND_MILESTONE)
+		return 0;
+	last = date_from_ymd(o->announced, 12, 31);
+	return it->due > last || (it->also != DATE_NONE && it->also > last);
+}
+
+int
+out_beyond_announced(const struct out_writer *w)
+{
+	return w->beyond;
+}
+
+const char *
+out_announced_note(const struct out_opts *o, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "assumes no new one-off bank holidays after %d",
+	    o->announced);
+	return buf;
+}
 
 int
 out_format_parse(const char *s)
@@ -87,6 +114,8 @@ out_begin(enum out_format fmt, FILE *f, const struct out_opts *o, char *err,
 	w->impl = impl;
 	w->state = state;
 	w->doc = o->doc;
+	w->o = o;
+	w->beyond = 0;
 	return w;
 }
 
@@ -102,8 +131,12 @@ int
 out_case(struct out_writer *w, const struct out_case *c, char *err,
     size_t errsz)
 {
+	size_t	 i;
+
 	if (w->doc != DOC_SCHEDULE)
 		return wrong_doc(err, errsz);
+	for (i = 0; i < c->s->n && !w->beyond; i++)
+		w->beyond = out_beyond(w->o, &c->s->items[i]);
 	return w->impl->write_case(w->state, c, err, errsz);
 }
 
@@ -113,6 +146,8 @@ out_finding(struct out_writer *w, const struct out_finding *fi, char *err,
 {
 	if (w->doc != DOC_CHECK)
 		return wrong_doc(err, errsz);
+	if (!w->beyond)
+		w->beyond = out_beyond(w->o, fi->it);
 	return w->impl->finding(w->state, fi, err, errsz);
 }
 

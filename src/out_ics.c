@@ -98,6 +98,7 @@ struct prev_tab {
 
 struct ics {
 	FILE		*f;
+	const struct out_opts *o;
 	long		 alarm_days;	/* -1: no alarms */
 	int		 as_of;
 	char		 dtstamp[24];	/* "20261228T000000Z" */
@@ -749,6 +750,7 @@ ics_begin(FILE *f, const struct out_opts *o, char *err, size_t errsz)
 	x->alarm_days = o->alarm_days < 0 ? -1 : o->alarm_days > ICS_MAX_ALARM ?
 	    ICS_MAX_ALARM : o->alarm_days;
 	x->as_of = o->as_of;
+	x->o = o;
 	ics_stamp(o, x->dtstamp, sizeof(x->dtstamp));
 	if (o->previous != NULL && prev_open(x, o->previous, err, errsz) == -1)
 		goto fail;
@@ -868,6 +870,9 @@ describe(struct sbuf *b, const struct ics *x, const struct out_case *c,
 	if (it->projected)
 		sbuf_printf(b, "Provisional: counted from a date not recorded "
 		    "yet; it moves when that date is known.\n");
+	if (out_beyond(x->o, it))
+		sbuf_printf(b, "Bank holidays: %s.\n",
+		    out_announced_note(x->o, rw, sizeof(rw)));
 	sbuf_printf(b, "Rule: %s %s.\nSource: ", it->kind == KIND_MILESTONE ?
 	    "marks" : "due", out_rule_words(r, rw, sizeof(rw)));
 	/* An inherited rule comes from the base profile's document. */

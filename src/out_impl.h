@@ -59,6 +59,11 @@ extern const size_t out_nmeasures;
 const char	*out_what(const struct item *, char *buf, size_t sz);
 /* A note in words: "visit: not set by this procedure".  Returns buf. */
 const char	*out_note_text(const struct note *, char *buf, size_t sz);
+/*
+ * Does the item's date depend on bank holidays not yet announced: is it
+ * after o->announced?  Milestones never move for a holiday, so never.
+ */
+int		 out_beyond(const struct out_opts *, const struct item *);
 /* Write s as a JSON string, quotes included. */
 void		 out_json_string(FILE *, const char *s);
 /*

@@ -19,6 +19,8 @@ struct json_state {
 	size_t			 ncases;
 	unsigned long		 nfind;		/* check: findings written */
 	unsigned long		 nlines;	/* census: assessments */
+	int			 beyond;	/* check: a finding's date is
+						   after o->announced */
 	int			 begun;		/* census: the object is open */
 };
 
@@ -87,6 +89,14 @@ json_case(void *v, const struct out_case *c, char *err, size_t errsz)
 	json_date(f, st->o->as_of);
 	fputs(",\n  \"until\": ", f);
 	json_date(f, st->o->until);
+	/* Only when some date depends on holidays not yet announced. */
+	for (i = 0; i < c->s->n && !out_beyond(st->o, &c->s->items[i]); i++)
+		continue;
+	if (i < c->s->n) {
+		fputs(",\n  \"holiday_note\": ", f);
+		out_json_string(f, out_announced_note(st->o, buf,
+		    sizeof(buf)));
+	}
 	fputs(",\n  \"items\": [", f);
 	for (i = 0; i < c->s->n; i++) {
 		it = &c->s->items[i];
@@ -152,6 +162,7 @@ json_finding(void *v, const struct out_finding *fi, char *err, size_t errsz)
 	FILE			*out = st->f;
 	char			 d[DATE_STRLEN], w[320];
 
+	st->beyond |= out_beyond(st->o, it);
 	fputs(st->nfind++ == 0 ? "\n    {" : ",\n    {", out);
 	fputs("\"case_id\": ", out);
 	out_json_string(out, fi->case_id);
@@ -182,13 +193,20 @@ json_check_end(void *v, const struct out_check_end *ce, char *err,
     size_t errsz)
 {
 	struct json_state	*st = v;
+	char			 note[128];
 
 	fprintf(st->f, "%s],\n  \"overdue\": %lu,\n  \"due_soon\": %lu,"
 	    "\n  \"open_cases\": %lu,\n  \"closed_cases\": %lu,\n"
 	    "  \"rows_rejected\": %lu,\n  \"duplicate_rows\": %lu,\n"
-	    "  \"reviews_not_checked\": %lu\n}\n",
+	    "  \"reviews_not_checked\": %lu",
 	    st->nfind ? "\n  " : "", ce->overdue, ce->due_soon, ce->open,
 	    ce->closed, ce->rejected, ce->duplicates, ce->unchecked);
+	if (st->beyond) {
+		fputs(",\n  \"holiday_note\": ", st->f);
+		out_json_string(st->f, out_announced_note(st->o, note,
+		    sizeof(note)));
+	}
+	fputs("\n}\n", st->f);
 	return ferror(st->f) ? -1 : 0;
 }
 

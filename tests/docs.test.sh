@@ -16,11 +16,12 @@
 # (c) SYNOPSIS, as mandoc renders it, says what "cinplan --help" and each
 #     "cinplan COMMAND --help" print: the same usage lines with the same
 #     words in the same order; and every option of every usage is in it.
-# (d) A staged "make install DESTDIR=... PREFIX=/usr" puts the binary,
-#     rules, manuals and completion in place; the staged binary lists the
-#     shipped profiles from another directory (it looks in /usr/share/...,
-#     without DESTDIR, so it uses its built-in copy); "make uninstall" with
-#     the same variables leaves no file behind.
+# (d) "make install" for a PREFIX other than the one ./cinplan was built
+#     for refuses and installs nothing; a staged "make install DESTDIR=..."
+#     puts the binary, rules, manuals and completion in place; the staged
+#     binary lists the shipped profiles from another directory (it looks
+#     in PREFIX/share/..., without DESTDIR, so it uses its built-in copy);
+#     "make uninstall" with the same variables leaves no file behind.
 # (e) The shipped shell files parse, and the bash completion offers every
 #     option of every usage.
 #
@@ -294,19 +295,30 @@ fi
 
 stage=$tmp/stage
 make=${MAKE:-make}
-if $make -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/make.log" 2>&1; then
+if $make -s install DESTDIR="$stage" PREFIX=/nowhere >"$tmp/make.log" 2>&1 ||
+    [ -e "$stage" ] || ! grep -q "run 'make PREFIX=/nowhere'" \
+    "$tmp/make.log"; then
+	bad "make install PREFIX=/nowhere did not refuse a binary built for" \
+	    "another PREFIX: $(cat "$tmp/make.log")"
+else
+	ok
+fi
+# The PREFIX ./cinplan was built for: the make's own, or one given to it.
+if $make -s install DESTDIR="$stage" >"$tmp/make.log" 2>&1; then
 	ok
 	missing=""
-	[ -x "$stage/usr/bin/cinplan" ] || missing="$missing /usr/bin/cinplan"
+	p=$(cd "$stage" && find . -path '*/bin/cinplan' | sed 's|^\.||')
+	p=${p%/bin/cinplan}
+	[ -x "$stage$p/bin/cinplan" ] || missing="$missing $p/bin/cinplan"
 	for r in "$top"/rules/*.ini "$top/rules/holidays"; do
-		f=/usr/share/cinplan/rules/${r##*/}
+		f=$p/share/cinplan/rules/${r##*/}
 		[ -f "$stage$f" ] || missing="$missing $f"
 	done
 	for m in "$top"/man/*.[1-8]; do
-		f=/usr/share/man/man${m##*.}/${m##*/}
+		f=$p/share/man/man${m##*.}/${m##*/}
 		[ -f "$stage$f" ] || missing="$missing $f"
 	done
-	f=/usr/share/bash-completion/completions/cinplan
+	f=$p/share/bash-completion/completions/cinplan
 	[ -f "$stage$f" ] || missing="$missing $f"
 	if [ -n "$missing" ]; then
 		bad "make install did not install:$missing"
@@ -318,7 +330,7 @@ if $make -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/make.log" 2>&1; then
 		unset CINPLAN_RULES XDG_CONFIG_HOME
 		HOME=$tmp/home LC_ALL=C
 		export HOME LC_ALL
-		exec "$stage/usr/bin/cinplan" profiles
+		exec "$stage$p/bin/cinplan" profiles
 	) >"$tmp/profiles" 2>"$tmp/stderr"
 	st=$?
 	cut -f1 "$tmp/profiles" >"$tmp/ids.got"
@@ -334,8 +346,7 @@ if $make -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/make.log" 2>&1; then
 		    "$(tr '\n' ' ' <"$tmp/ids.want")"
 		sed 's/^/  /' "$tmp/stderr"
 	fi
-	if $make -s uninstall DESTDIR="$stage" PREFIX=/usr \
-	    >"$tmp/make.log" 2>&1; then
+	if $make -s uninstall DESTDIR="$stage" >"$tmp/make.log" 2>&1; then
 		left=$(cd "$stage" && find . ! -type d | sed 's/^\.//' |
 		    tr '\n' ' ')
 		if [ -n "$left" ]; then
@@ -348,17 +359,19 @@ if $make -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/make.log" 2>&1; then
 		sed 's/^/  /' "$tmp/make.log"
 	fi
 else
-	bad "make install DESTDIR=... PREFIX=/usr failed"
+	bad "make install DESTDIR=... failed"
 	sed 's/^/  /' "$tmp/make.log"
 fi
 
 # ---- (e) shell files -------------------------------------------------------
 
-if sh -n "$top/examples/nightly.sh"; then
-	ok
-else
-	bad "examples/nightly.sh does not parse"
-fi
+for f in examples/nightly.sh dist/cinplan-nightly.sh; do
+	if sh -n "$top/$f"; then
+		ok
+	else
+		bad "$f does not parse"
+	fi
+done
 comp=$top/completion/cinplan.bash
 if [ ! -f "$comp" ]; then
 	bad "completion/cinplan.bash is missing"

@@ -65,7 +65,8 @@ if ! command -v dpkg-query >/dev/null 2>&1 ||
 	look "xmllint (libxml2)" "the HTML pages test" command -v xmllint ||
 	    missing_test=1
 	for tool in "$@"; do
-		look "$tool" "make fuzz" command -v "$tool" || missing_build=1
+		look "$tool" "this make target" command -v "$tool" ||
+		    missing_build=1
 	done
 	if [ -n "$missing_build" ]; then
 		echo "cinplan: no dpkg/apt-get here: install what is missing" \

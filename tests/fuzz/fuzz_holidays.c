@@ -5,8 +5,10 @@
  * Data that parses must make a calendar whose holidays are all in range,
  * sorted and counted alike by both calls of hol_list, and must survive a
  * round trip: what hol_data_write writes parses again to the same
- * holidays.  The same bytes go to hol_import_govuk, whose output, when it
- * succeeds, must itself be a data file that parses.
+ * holidays and announced year.  The same bytes go to hol_import_govuk,
+ * whose output, when it succeeds, must itself be a data file that parses,
+ * announced to at least the year the data in use said, and that
+ * hol_check_govuk finds up to date with the same bytes.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -61,6 +63,9 @@ roundtrip(const struct hol_data *hd)
 	na = list(hd, &a);
 	nb = list(hd2, &b);
 	FUZZ_CHECK(na == nb, "%zu holidays, %zu after a round trip", na, nb);
+	FUZZ_CHECK(hol_data_announced(hd) == hol_data_announced(hd2),
+	    "announced %d, %d after a round trip", hol_data_announced(hd),
+	    hol_data_announced(hd2));
 	for (i = 0; i < na; i++)
 		FUZZ_CHECK(a[i].date == b[i].date, "holiday %zu moved", i);
 	free(a);
@@ -74,9 +79,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct hol_data	*hd, *hd2;
 	struct calendar	*cal;
-	char		 err[512], *buf, *chg, *p;
-	size_t		 blen, clen;
-	FILE		*f, *cf;
+	char		 err[512], *buf, *chg, *p, *said;
+	size_t		 blen, clen, slen;
+	FILE		*f, *cf, *vf;
 	int		 d;
 
 	err[0] = '\0';
@@ -115,6 +120,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		hd2 = hol_data_parse(buf, blen, "imported", err, sizeof(err));
 		FUZZ_CHECK(hd2 != NULL, "imported data does not parse: %s\n%s",
 		    err, buf);
+		/* Announced to at least what the data in use said, and the
+		 * import is up to date with the feed it came from. */
+		FUZZ_CHECK(hol_data_announced(hd2) >= hol_data_announced(hd) &&
+		    hol_data_announced(hd2) != 0, "announced %d after %d",
+		    hol_data_announced(hd2), hol_data_announced(hd));
+		vf = open_memstream(&said, &slen);
+		FUZZ_CHECK(vf != NULL, "open_memstream");
+		FUZZ_CHECK(hol_check_govuk((const char *)data, size,
+		    "fuzz.json", hd2, "imported", size % 2 ?
+		    HOL_ALLOW_MISSING : 0, vf, err, sizeof(err)) == 0,
+		    "the import is behind its own feed");
+		FUZZ_CHECK(fclose(vf) == 0, "fclose");
+		free(said);
 		hol_data_free(hd2);
 		FUZZ_CHECK(fclose(cf) == 0, "fclose");
 		/* Every line of the changes is a message. */

@@ -816,14 +816,14 @@ static const char long_word[] =
 static const struct parse_err_row parse_err_rows[] = {
 	/* Only "add" and "remove" are directives. */
 	{ "frob 2026-06-01 x\n", 0,
-	  "t:1: unknown directive 'frob' (expected add or remove)" },
+	  "t:1: unknown directive 'frob' (expected add, remove or announced)" },
 	/* Case matters. */
 	{ "ADD 2026-06-01 x\n", 0,
-	  "t:1: unknown directive 'ADD' (expected add or remove)" },
+	  "t:1: unknown directive 'ADD' (expected add, remove or announced)" },
 	/* A long word is cut to 40 characters in the message. */
 	{ long_word, 0, "t:1: unknown directive"
-	  " 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn' (expected add or"
-	  " remove)" },
+	  " 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn' (expected add,"
+	  " remove or announced)" },
 	/* Comments and blank lines count as lines. */
 	{ "# one\n\n  # three\nadd 2026-02-30 Leap\n", 0,
 	  "t:4: '2026-02-30' is not a valid date" },
@@ -854,6 +854,23 @@ static const struct parse_err_row parse_err_rows[] = {
 	  "t:1: remove 2026-12-26: no bank holiday by rule on that day" },
 	/* A NUL byte anywhere: the file is not text. */
 	{ "add 2026-06-01 A\0B\n", 19, "t: contains a NUL byte" },
+	/* announced: one year, once, in the supported range. */
+	{ "announced 2028\nannounced 2029\n", 0,
+	  "t:2: announced is given twice" },
+	{ "announced\n", 0, "t:1: announced: '' is not a year from 1970 to 2199" },
+	{ "announced 28\n", 0,
+	  "t:1: announced: '28' is not a year from 1970 to 2199" },
+	{ "announced 2200\n", 0,
+	  "t:1: announced: '2200' is not a year from 1970 to 2199" },
+	{ "announced 20288\n", 0,
+	  "t:1: announced: '20288' is not a year from 1970 to 2199" },
+	{ "announced 2028 and 2029\n", 0,
+	  "t:1: announced: '2028 and 2029' is not a year from 1970 to 2199" },
+	{ "announced -2028\n", 0,
+	  "t:1: announced: '-2028' is not a year from 1970 to 2199" },
+	/* A CR line end stays out of the message. */
+	{ "announced 2o28 \r\n", 0,
+	  "t:1: announced: '2o28' is not a year from 1970 to 2199" },
 };
 
 static void
@@ -903,9 +920,19 @@ test_data_parse_ok(void **state)
 	assert_int_equal(cal_is_workday(c, D("2026-12-28")), 1);
 	assert_int_equal(cal_is_workday(c, D("2026-06-01")), 0);
 	cal_free(c);
+	/* No announced line: the year is not known. */
+	assert_int_equal(hol_data_announced(hd), 0);
 	hol_data_free(hd);
 
+	/* Anywhere in the file, blanks and a CR around it. */
+	hd = hol_data_parse("add 2026-06-01 A\n\t announced  2028 \r\n", 37,
+	    "t", err, sizeof(err));
+	assert_non_null(hd);
+	assert_int_equal(hol_data_announced(hd), 2028);
+	assert_int_equal(hol_data_announced(NULL), 0);
+
 	/* An empty file: the rules alone. */
+	hol_data_free(hd);
 	hd = hol_data_parse("", 0, "t", err, sizeof(err));
 	assert_non_null(hd);
 	assert_string_equal(holiday_on(hd, D("2022-05-30")),
@@ -930,6 +957,8 @@ test_data_write_round_trip(void **state)
 	assert_int_equal(fclose(f), 0);
 	hd = hol_data_parse(buf, len, "written", err, sizeof(err));
 	assert_non_null(hd);
+	/* rules/holidays says "announced 2027". */
+	assert_int_equal(hol_data_announced(hd), 2027);
 	na = hol_list(data, DATE_MIN, DATE_MAX, NULL, 0);
 	nb = hol_list(hd, DATE_MIN, DATE_MAX, NULL, 0);
 	assert_int_equal(na, nb);
@@ -954,7 +983,10 @@ test_data_write_round_trip(void **state)
 	"# See cinplan(1), FILES.  Each line:\n" \
 	"#   add DATE NAME       a bank holiday the rules do not give\n" \
 	"#   remove DATE REASON  a day the rules give that was not one\n" \
+	"#   announced YEAR      the last year GOV.UK had announced\n" \
 	"\n"
+/* The last year the JSON (or, if later, the old data) announces. */
+#define ANNOUNCED(y)	"announced " #y "\n\n"
 
 /* GOV.UK's England and Wales lists for 2022 and 2023, and a Scottish day
  * that must not leak in (2 January is not a holiday in England). */
@@ -1029,10 +1061,11 @@ struct import_row {
 };
 
 static const struct import_row import_rows[] = {
-	{ govuk_2022_2023, 0, HEADER GOVUK_2022_2023_LINES },
+	{ govuk_2022_2023, 0, HEADER ANNOUNCED(2023) GOVUK_2022_2023_LINES },
 	/* With the old data, its entries for other years are kept as they
-	 * were, in date order around the imported years. */
-	{ govuk_2022_2023, 1, HEADER
+	 * were, in date order around the imported years; rules/holidays is
+	 * announced to 2027, later than this JSON's 2023, so 2027 stays. */
+	{ govuk_2022_2023, 1, HEADER ANNOUNCED(2027)
 	    "add 1973-11-14 Wedding of Princess Anne and Mark Phillips\n"
 	    "remove 1977-05-30 spring bank holiday moved to 6 June for the"
 	        " Silver Jubilee\n"
@@ -1062,7 +1095,7 @@ static const struct import_row import_rows[] = {
 	    GOVUK_2022_2023_REST },
 	/* 2023 by rule: 2 Jan, 7 and 10 Apr, 1 and 29 May, 28 Aug, 25 and
 	 * 26 Dec; all but Christmas Day are missing from the JSON. */
-	{ govuk_few, 0, HEADER
+	{ govuk_few, 0, HEADER ANNOUNCED(2023)
 	    "remove 2023-01-02 not listed by GOV.UK\n"
 	    "remove 2023-04-07 not listed by GOV.UK\n"
 	    "remove 2023-04-10 not listed by GOV.UK\n"
@@ -1073,8 +1106,8 @@ static const struct import_row import_rows[] = {
 	    "remove 2023-08-28 not listed by GOV.UK\n"
 	    "remove 2023-12-26 not listed by GOV.UK\n" },
 	/* Nothing differs from the rules and there is no old data: the
-	 * header alone. */
-	{ govuk_2026, 0, HEADER },
+	 * header and the year alone. */
+	{ govuk_2026, 0, HEADER ANNOUNCED(2026) },
 };
 
 /* Run the import into memory; returns its status, *text the output. */
@@ -1218,6 +1251,89 @@ test_import_errors(void **state)
 	}
 }
 
+/* --- holidays --check ----------------------------------------------------- */
+
+struct check_row {
+	const char	*old;		/* a data file */
+	const char	*json;
+	int		 want;		/* 0 up to date, 1 behind */
+	const char	*said;		/* all it writes */
+};
+
+static const struct check_row check_rows[] = {
+	/* The data knows 2026 was announced, with nothing unusual in it. */
+	{ "announced 2026\n", govuk_2026, 0,
+	  "cinplan: old: up to date with gov.json (announced to 2026)\n" },
+	/* A later year than the JSON's: still up to date. */
+	{ "announced 2027\n", govuk_2026, 0,
+	  "cinplan: old: up to date with gov.json (announced to 2027)\n" },
+	/* The JSON announces a year the data does not know. */
+	{ "announced 2025\n", govuk_2026, 1,
+	  "cinplan: old: behind gov.json: announced to 2026, the data to 2025:"
+	  " refresh it with holidays --import\n" },
+	{ "", govuk_2026, 1,
+	  "cinplan: old: behind gov.json: announced to 2026, the data does not"
+	  " say: refresh it with holidays --import\n" },
+	/* Announced to 2023, but without the coronation day of 8 May 2023
+	 * and with 2022's one-offs: one day differs. */
+	{ "announced 2023\n"
+	  "remove 2022-05-30 moved\n"
+	  "add 2022-06-02 Spring bank holiday\n"
+	  "add 2022-06-03 Platinum Jubilee bank holiday\n"
+	  "add 2022-09-19 State Funeral\n", govuk_2022_2023, 1,
+	  "cinplan: gov.json: + add 2023-05-08 Bank holiday for the coronation"
+	  " of King Charles III\n"
+	  "cinplan: old: behind gov.json: 1 day differs: refresh it with"
+	  " holidays --import\n" },
+	/* The same days, some named differently ("State Funeral", "moved"):
+	 * up to date. */
+	{ "announced 2023\n"
+	  "remove 2022-05-30 moved\n"
+	  "add 2022-06-02 Spring bank holiday\n"
+	  "add 2022-06-03 Platinum Jubilee bank holiday\n"
+	  "add 2022-09-19 State Funeral\n"
+	  "add 2023-05-08 Coronation\n", govuk_2022_2023, 0,
+	  "cinplan: old: up to date with gov.json (announced to 2023)\n" },
+};
+
+static void
+test_check_govuk(void **state)
+{
+	const struct check_row	*r;
+	struct hol_data		*old;
+	char			*text, err[256];
+	size_t			 i, len;
+	FILE			*f;
+	int			 rc;
+
+	for (i = 0; i < NROWS(check_rows); i++) {
+		r = &check_rows[i];
+		old = hol_data_parse(r->old, strlen(r->old), "old", err,
+		    sizeof(err));
+		if (old == NULL)
+			fail_msg("row %zu: %s", i, err);
+		f = open_memstream(&text, &len);
+		assert_non_null(f);
+		rc = hol_check_govuk(r->json, strlen(r->json), "gov.json", old,
+		    "old", 0, f, err, sizeof(err));
+		assert_int_equal(fclose(f), 0);
+		if (rc != r->want)
+			fail_msg("row %zu: %d, want %d: %s", i, rc, r->want,
+			    text);
+		assert_string_equal(text, r->said);
+		free(text);
+		hol_data_free(old);
+	}
+	/* A JSON error is the import's. */
+	f = open_memstream(&text, &len);
+	assert_int_equal(hol_check_govuk("[]", 2, "gov.json", data, "old", 0,
+	    f, err, sizeof(err)), -1);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(err, "gov.json: no \"england-and-wales\" division"
+	    " with a list of events");
+	free(text);
+}
+
 int
 main(void)
 {
@@ -1239,6 +1355,7 @@ main(void)
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_import_round_trip),
 		cmocka_unit_test(test_import_errors),
+		cmocka_unit_test(test_check_govuk),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
