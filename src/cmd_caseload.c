@@ -792,6 +792,22 @@ profile_filter(struct run *r, const char *spec)
 	return rc;
 }
 
+/* A row's case and schedule, for a writer. */
+static void
+row_case(struct out_case *c, const struct run *r, const struct case_row *row,
+    const struct loaded *l, const struct facts *f)
+{
+	memset(c, 0, sizeof(*c));
+	c->case_id = row->case_id;
+	c->profile = l->p;
+	c->area = f->area;
+	c->plan_type = f->plan_type;
+	c->worker = row->worker;
+	c->s = &r->s;
+	c->cal = l->cal;
+	c->facts = f;
+}
+
 /* ---- schedule --caseload ------------------------------------------------ */
 
 struct one_case {
@@ -812,15 +828,7 @@ one_case_row(struct run *r, const struct case_row *row,
 		oc->line[oc->n] = row->line;
 	if (oc->n++ > 0)
 		return 0;
-	memset(&c, 0, sizeof(c));
-	c.case_id = row->case_id;
-	c.profile = l->p;
-	c.area = f->area;
-	c.plan_type = f->plan_type;
-	c.worker = row->worker;
-	c.s = &r->s;
-	c.cal = l->cal;
-	c.facts = f;
+	row_case(&c, r, row, l, f);
 	return oc->fn(oc->arg, &c);
 }
 
@@ -1198,14 +1206,7 @@ export_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	struct out_case	 oc;
 	char		 err[512];
 
-	memset(&oc, 0, sizeof(oc));
-	oc.case_id = row->case_id;
-	oc.profile = l->p;
-	oc.area = f->area;
-	oc.plan_type = f->plan_type;
-	oc.worker = row->worker;
-	oc.s = &r->s;
-	oc.cal = l->cal;
+	row_case(&oc, r, row, l, f);
 	if (out_case(arg, &oc, err, sizeof(err)) == -1) {
 		cli_error(r->c, "%s", err);
 		if (ferror(r->c->out))
