@@ -133,10 +133,11 @@ struct cell {
 	size_t		 len;
 };
 
+/* Around a cell: a line break typed at the end (Alt+Enter) is blank too. */
 static int
 is_blank(char c)
 {
-	return c == ' ' || c == '\t';
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 static struct cell
@@ -474,10 +475,11 @@ caseload_repeats(const struct caseload *cl, const struct case_repeat **v)
 /*
  * Why a string cell cannot be used, or NULL: it must be valid UTF-8
  * (shortest form, no surrogates, at most U+10FFFF) without control
- * characters, C0, DEL or C1.
+ * characters, C0, DEL or C1; free text (a worker's name) may hold tabs
+ * and line breaks, which put_free() makes spaces.
  */
 static const char *
-bad_text(struct cell c)
+bad_text(struct cell c, int free_text)
 {
 	const unsigned char	*s, *e;
 	uint64_t		 w;
@@ -496,7 +498,12 @@ bad_text(struct cell c)
 	}
 	while (s < e) {
 		if (*s < 0x80) {
-			if (*s < 0x20 || *s == 0x7f)
+			if ((*s == '\r' || *s == '\n') && !free_text)
+				return "contains a line break";
+			if (*s == '\t' && !free_text)
+				return "contains a tab";
+			if ((*s < 0x20 && *s != '\t' && *s != '\r' &&
+			    *s != '\n') || *s == 0x7f)
 				return "contains a control character";
 			s++;
 			continue;
@@ -560,6 +567,37 @@ put_str(char **p, struct cell c)
 	memcpy(at, c.s, c.len);
 	at[c.len] = '\0';
 	*p = at + c.len + 1;
+	return at;
+}
+
+/*
+ * A trimmed free-text cell as put_str() does, each run of tabs and line
+ * breaks (a line typed with Alt+Enter in a spreadsheet cell) made one
+ * space, so that a name prints on one line.
+ */
+static const char *
+put_free(char **p, struct cell c)
+{
+	char	*at = *p, *w;
+	size_t	 i;
+	int	 brk;	/* within a run with a tab or line break */
+
+	if (c.len == 0)
+		return NULL;
+	for (w = at, brk = 0, i = 0; i < c.len; i++) {
+		if (c.s[i] == '\t' || c.s[i] == '\r' || c.s[i] == '\n') {
+			if (!brk && (w == at || w[-1] != ' '))
+				*w++ = ' ';
+			brk = 1;
+		} else if (c.s[i] == ' ' && brk)
+			continue;
+		else {
+			*w++ = c.s[i];
+			brk = 0;
+		}
+	}
+	*w = '\0';
+	*p = w + 1;
 	return at;
 }
 
@@ -637,7 +675,8 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		return -1;
 	}
 	for (c = 0; c < NSTRCOLS; c++)
-		if (cell[c].len > 0 && (why = bad_text(cell[c])) != NULL) {
+		if (cell[c].len > 0 &&
+		    (why = bad_text(cell[c], c == COL_WORKER)) != NULL) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
 			    col_names[c], why);
 			return -1;
@@ -715,7 +754,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->profile = put_str(&p, cell[COL_PROFILE]);
 	row->area = put_str(&p, cell[COL_AREA]);
 	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
-	row->worker = put_str(&p, cell[COL_WORKER]);
+	row->worker = put_free(&p, cell[COL_WORKER]);
 	queue_ref(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len, row->line);
 	return 1;
 }

@@ -422,6 +422,27 @@ cli_profile(struct cli *c, const char *spec, const char **area)
 	return p;
 }
 
+/*
+ * A report cut short is never a reassuring status: whatever rc was, a
+ * failed write to standard output makes it EXIT_USAGE, with one message.
+ */
+static int
+flushed(struct cli *c, int rc)
+{
+	int	 e;
+
+	errno = 0;
+	if (fflush(c->out) == EOF || ferror(c->out)) {
+		/* ferror() from an earlier write leaves errno unset here. */
+		e = errno != 0 ? errno : EIO;
+		if (!c->out_reported)
+			fprintf(c->err, "cinplan: writing output: %s\n",
+			    strerror(e));
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
 int
 cli_main(int argc, char *argv[], FILE *out, FILE *err)
 {
@@ -443,11 +464,11 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage_all(out);
-		return EXIT_OK;
+		return flushed(&c, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		fprintf(out, "cinplan %s\n", CINPLAN_VERSION);
-		return EXIT_OK;
+		return flushed(&c, EXIT_OK);
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {
 		fprintf(err, "cinplan: unknown command '%s'", argv[1]);
@@ -474,14 +495,7 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	hol_data_free(c.hol);
 	if (c.rp_ready)
 		rpath_free(&c.rp);
-	/* A report cut short is never a reassuring status. */
-	if (fflush(out) == EOF || ferror(out)) {
-		if (!c.out_reported)
-			fprintf(err, "cinplan: writing output: %s\n",
-			    strerror(errno));
-		rc = EXIT_USAGE;
-	}
-	return rc;
+	return flushed(&c, rc);
 }
 
 static const struct command *
