@@ -472,73 +472,6 @@ caseload_repeats(const struct caseload *cl, const struct case_repeat **v)
 }
 
 
-/*
- * Why a string cell cannot be used, or NULL: it must be valid UTF-8
- * (shortest form, no surrogates, at most U+10FFFF) without control
- * characters, C0, DEL or C1; free text (a worker's name) may hold tabs
- * and line breaks, which put_free() makes spaces.
- */
-static const char *
-bad_text(struct cell c, int free_text)
-{
-	const unsigned char	*s, *e;
-	uint64_t		 w;
-	unsigned		 cp, min;
-	int			 n, i;
-
-	s = (const unsigned char *)c.s;
-	e = s + c.len;
-	/* Eight bytes at a time while all are printable ASCII, 0x20-0x7e. */
-	while (e - s >= 8) {
-		memcpy(&w, s, 8);
-		if ((w | (w - 0x2020202020202020ULL) |
-		    (w + 0x0101010101010101ULL)) & 0x8080808080808080ULL)
-			break;
-		s += 8;
-	}
-	while (s < e) {
-		if (*s < 0x80) {
-			if ((*s == '\r' || *s == '\n') && !free_text)
-				return "contains a line break";
-			if (*s == '\t' && !free_text)
-				return "contains a tab";
-			if ((*s < 0x20 && *s != '\t' && *s != '\r' &&
-			    *s != '\n') || *s == 0x7f)
-				return "contains a control character";
-			s++;
-			continue;
-		}
-		if (*s >= 0xc2 && *s <= 0xdf) {
-			n = 1;
-			cp = *s & 0x1f;
-			min = 0x80;
-		} else if (*s >= 0xe0 && *s <= 0xef) {
-			n = 2;
-			cp = *s & 0x0f;
-			min = 0x800;
-		} else if (*s >= 0xf0 && *s <= 0xf4) {
-			n = 3;
-			cp = *s & 0x07;
-			min = 0x10000;
-		} else
-			return "not valid UTF-8";
-		if (e - s <= n)
-			return "not valid UTF-8";
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return "not valid UTF-8";
-			cp = cp << 6 | (s[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return "not valid UTF-8";
-		if (cp >= 0x80 && cp <= 0x9f)
-			return "contains a control character";
-		s += n + 1;
-	}
-	return NULL;
-}
-
 /* 1 yes, 0 no, -1 neither. */
 static int
 yes_no(struct cell c)
@@ -676,7 +609,8 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	}
 	for (c = 0; c < NSTRCOLS; c++)
 		if (cell[c].len > 0 &&
-		    (why = bad_text(cell[c], c == COL_WORKER)) != NULL) {
+		    (why = text_unusable(cell[c].s, cell[c].len,
+		    c == COL_WORKER ? TEXT_BREAKS : 0)) != NULL) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
 			    col_names[c], why);
 			return -1;

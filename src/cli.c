@@ -450,6 +450,7 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	struct cli		 c;
 	const char		*near;
 	const char		*names[NCOMMANDS];
+	char			 buf[64];
 	size_t			 i;
 	int			 rc;
 
@@ -471,7 +472,8 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 		return flushed(&c, EXIT_OK);
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {
-		fprintf(err, "cinplan: unknown command '%s'", argv[1]);
+		fprintf(err, "cinplan: unknown command '%s'",
+		    shown(argv[1], buf, sizeof(buf)));
 		for (i = 0; i < NCOMMANDS; i++)
 			names[i] = commands[i].name;
 		if ((near = cli_nearest(argv[1], names, NCOMMANDS)) != NULL)
@@ -552,7 +554,7 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
     const struct cli_opt *opts, const char **arg)
 {
 	const struct cli_opt	*o;
-	const char		*w, *name, *eq;
+	const char		*w, *name, *eq, *why;
 	size_t			 len;
 	char			 buf[64];
 
@@ -563,6 +565,11 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 			return -1;
 		w = argv[st->i++];
 		if (st->done || w[0] != '-' || w[1] == '\0' || is_number(w)) {
+			if ((why = text_unusable(w, strlen(w), 0)) != NULL) {
+				cli_error(c, "%s: argument %d: %s", c->cmd,
+				    st->i - 1, why);
+				return -2;
+			}
 			*arg = w;
 			return 0;
 		}
@@ -591,6 +598,15 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 			}
 		} else if (eq != NULL) {
 			cli_usage(c, "--%.*s takes no value", (int)len, name);
+			return -2;
+		}
+		/*
+		 * A value reaches messages, reports, JSON and calendars: the
+		 * same text rule as a caseload's cells.
+		 */
+		if (*arg != NULL &&
+		    (why = text_unusable(*arg, strlen(*arg), 0)) != NULL) {
+			cli_error(c, "%.*s: %s", (int)(name - w + len), w, why);
 			return -2;
 		}
 		switch (o->id) {

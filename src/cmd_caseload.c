@@ -699,6 +699,9 @@ out:
 		if (r->rows == 0)
 			cli_error(r->c, "%s: no rows under the header: no"
 			    " case to check", r->path);
+		else if (r->rows == 1)
+			cli_error(r->c, "%s: no usable row: its one row"
+			    " rejected", r->path);
 		else
 			cli_error(r->c, "%s: no usable row: all %lu rows"
 			    " rejected", r->path, r->rows);
