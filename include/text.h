@@ -20,4 +20,16 @@ size_t		 text_edit_distance(const char *a, const char *b);
  */
 int		 text_alike(const char *a, const char *b);
 
+/*
+ * Why s[0..len) cannot be used as text, or NULL: it must be valid UTF-8
+ * (shortest form, no surrogates, at most U+10FFFF) without control
+ * characters (C0, DEL, C1); allow may let through tabs (TEXT_TAB), or
+ * tabs and line breaks (TEXT_BREAKS).  The reason is a static string:
+ * "not valid UTF-8", "contains a control character", "contains a line
+ * break" or "contains a tab".
+ */
+#define TEXT_TAB	0x01
+#define TEXT_BREAKS	0x02
+const char	*text_unusable(const char *s, size_t len, int allow);
+
 #endif

@@ -133,10 +133,11 @@ struct cell {
 	size_t		 len;
 };
 
+/* Around a cell: a line break typed at the end (Alt+Enter) is blank too. */
 static int
 is_blank(char c)
 {
-	return c == ' ' || c == '\t';
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 static struct cell
@@ -471,67 +472,6 @@ caseload_repeats(const struct caseload *cl, const struct case_repeat **v)
 }
 
 
-/*
- * Why a string cell cannot be used, or NULL: it must be valid UTF-8
- * (shortest form, no surrogates, at most U+10FFFF) without control
- * characters, C0, DEL or C1.
- */
-static const char *
-bad_text(struct cell c)
-{
-	const unsigned char	*s, *e;
-	uint64_t		 w;
-	unsigned		 cp, min;
-	int			 n, i;
-
-	s = (const unsigned char *)c.s;
-	e = s + c.len;
-	/* Eight bytes at a time while all are printable ASCII, 0x20-0x7e. */
-	while (e - s >= 8) {
-		memcpy(&w, s, 8);
-		if ((w | (w - 0x2020202020202020ULL) |
-		    (w + 0x0101010101010101ULL)) & 0x8080808080808080ULL)
-			break;
-		s += 8;
-	}
-	while (s < e) {
-		if (*s < 0x80) {
-			if (*s < 0x20 || *s == 0x7f)
-				return "contains a control character";
-			s++;
-			continue;
-		}
-		if (*s >= 0xc2 && *s <= 0xdf) {
-			n = 1;
-			cp = *s & 0x1f;
-			min = 0x80;
-		} else if (*s >= 0xe0 && *s <= 0xef) {
-			n = 2;
-			cp = *s & 0x0f;
-			min = 0x800;
-		} else if (*s >= 0xf0 && *s <= 0xf4) {
-			n = 3;
-			cp = *s & 0x07;
-			min = 0x10000;
-		} else
-			return "not valid UTF-8";
-		if (e - s <= n)
-			return "not valid UTF-8";
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return "not valid UTF-8";
-			cp = cp << 6 | (s[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return "not valid UTF-8";
-		if (cp >= 0x80 && cp <= 0x9f)
-			return "contains a control character";
-		s += n + 1;
-	}
-	return NULL;
-}
-
 /* 1 yes, 0 no, -1 neither. */
 static int
 yes_no(struct cell c)
@@ -560,6 +500,37 @@ put_str(char **p, struct cell c)
 	memcpy(at, c.s, c.len);
 	at[c.len] = '\0';
 	*p = at + c.len + 1;
+	return at;
+}
+
+/*
+ * A trimmed free-text cell as put_str() does, each run of tabs and line
+ * breaks (a line typed with Alt+Enter in a spreadsheet cell) made one
+ * space, so that a name prints on one line.
+ */
+static const char *
+put_free(char **p, struct cell c)
+{
+	char	*at = *p, *w;
+	size_t	 i;
+	int	 brk;	/* within a run with a tab or line break */
+
+	if (c.len == 0)
+		return NULL;
+	for (w = at, brk = 0, i = 0; i < c.len; i++) {
+		if (c.s[i] == '\t' || c.s[i] == '\r' || c.s[i] == '\n') {
+			if (!brk && (w == at || w[-1] != ' '))
+				*w++ = ' ';
+			brk = 1;
+		} else if (c.s[i] == ' ' && brk)
+			continue;
+		else {
+			*w++ = c.s[i];
+			brk = 0;
+		}
+	}
+	*w = '\0';
+	*p = w + 1;
 	return at;
 }
 
@@ -637,7 +608,9 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 		return -1;
 	}
 	for (c = 0; c < NSTRCOLS; c++)
-		if (cell[c].len > 0 && (why = bad_text(cell[c])) != NULL) {
+		if (cell[c].len > 0 &&
+		    (why = text_unusable(cell[c].s, cell[c].len,
+		    c == COL_WORKER ? TEXT_BREAKS : 0)) != NULL) {
 			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
 			    col_names[c], why);
 			return -1;
@@ -715,7 +688,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->profile = put_str(&p, cell[COL_PROFILE]);
 	row->area = put_str(&p, cell[COL_AREA]);
 	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
-	row->worker = put_str(&p, cell[COL_WORKER]);
+	row->worker = put_free(&p, cell[COL_WORKER]);
 	queue_ref(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len, row->line);
 	return 1;
 }

@@ -449,6 +449,27 @@ cli_profile(struct cli *c, const char *spec, const char **area)
 	return p;
 }
 
+/*
+ * A report cut short is never a reassuring status: whatever rc was, a
+ * failed write to standard output makes it EXIT_USAGE, with one message.
+ */
+static int
+flushed(struct cli *c, int rc)
+{
+	int	 e;
+
+	errno = 0;
+	if (fflush(c->out) == EOF || ferror(c->out)) {
+		/* ferror() from an earlier write leaves errno unset here. */
+		e = errno != 0 ? errno : EIO;
+		if (!c->out_reported)
+			fprintf(c->err, "cinplan: writing output: %s\n",
+			    strerror(e));
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
+
 int
 cli_main(int argc, char *argv[], FILE *out, FILE *err)
 {
@@ -456,6 +477,7 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	struct cli		 c;
 	const char		*near;
 	const char		*names[NCOMMANDS];
+	char			 buf[64];
 	size_t			 i;
 	int			 rc;
 
@@ -470,14 +492,15 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage_all(out);
-		return EXIT_OK;
+		return flushed(&c, EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		fprintf(out, "cinplan %s\n", CINPLAN_VERSION);
-		return EXIT_OK;
+		return flushed(&c, EXIT_OK);
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {
-		fprintf(err, "cinplan: unknown command '%s'", argv[1]);
+		fprintf(err, "cinplan: unknown command '%s'",
+		    shown(argv[1], buf, sizeof(buf)));
 		for (i = 0; i < NCOMMANDS; i++)
 			names[i] = commands[i].name;
 		if ((near = cli_nearest(argv[1], names, NCOMMANDS)) != NULL)
@@ -501,14 +524,7 @@ cli_main(int argc, char *argv[], FILE *out, FILE *err)
 	hol_data_free(c.hol);
 	if (c.rp_ready)
 		rpath_free(&c.rp);
-	/* A report cut short is never a reassuring status. */
-	if (fflush(out) == EOF || ferror(out)) {
-		if (!c.out_reported)
-			fprintf(err, "cinplan: writing output: %s\n",
-			    strerror(errno));
-		rc = EXIT_USAGE;
-	}
-	return rc;
+	return flushed(&c, rc);
 }
 
 static const struct command *
@@ -565,7 +581,7 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
     const struct cli_opt *opts, const char **arg)
 {
 	const struct cli_opt	*o;
-	const char		*w, *name, *eq;
+	const char		*w, *name, *eq, *why;
 	size_t			 len;
 	char			 buf[64];
 
@@ -576,6 +592,11 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 			return -1;
 		w = argv[st->i++];
 		if (st->done || w[0] != '-' || w[1] == '\0' || is_number(w)) {
+			if ((why = text_unusable(w, strlen(w), 0)) != NULL) {
+				cli_error(c, "%s: argument %d: %s", c->cmd,
+				    st->i - 1, why);
+				return -2;
+			}
 			*arg = w;
 			return 0;
 		}
@@ -604,6 +625,15 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 			}
 		} else if (eq != NULL) {
 			cli_usage(c, "--%.*s takes no value", (int)len, name);
+			return -2;
+		}
+		/*
+		 * A value reaches messages, reports, JSON and calendars: the
+		 * same text rule as a caseload's cells.
+		 */
+		if (*arg != NULL &&
+		    (why = text_unusable(*arg, strlen(*arg), 0)) != NULL) {
+			cli_error(c, "%.*s: %s", (int)(name - w + len), w, why);
 			return -2;
 		}
 		switch (o->id) {

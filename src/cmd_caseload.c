@@ -706,6 +706,22 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 out:
 	if (ok && r->case_id == NULL)
 		report_duplicates(r, cl);
+	/*
+	 * Nothing usable is an error, not an empty report: a nightly job
+	 * must not publish "0 overdue" or an empty calendar for it.
+	 */
+	if (ok && r->rows == r->rejected) {
+		if (r->rows == 0)
+			cli_error(r->c, "%s: no rows under the header: no"
+			    " case to check", r->path);
+		else if (r->rows == 1)
+			cli_error(r->c, "%s: no usable row: its one row"
+			    " rejected", r->path);
+		else
+			cli_error(r->c, "%s: no usable row: all %lu rows"
+			    " rejected", r->path, r->rows);
+		ok = 0;
+	}
 	caseload_close(cl);
 	return ok ? 0 : -1;
 }

@@ -37,6 +37,18 @@
 #define CSV_BLOCK	(1024 * 1024)
 #endif
 
+/*
+ * Line ends: LF or CRLF, or a lone CR (Excel for Mac's "CSV" and other
+ * old Macintosh programs).  The first line end outside quotes decides for
+ * the whole input: after LF or CRLF a lone CR is data, after a lone CR
+ * every CR, LF or CRLF ends a line.
+ */
+enum eol {
+	EOL_UNKNOWN,
+	EOL_LF,
+	EOL_CR
+};
+
 enum resync {
 	RESYNC_NONE,
 	RESYNC_LINE,		/* discard to the next LF */
@@ -53,6 +65,7 @@ struct csv_reader {
 	int		 started;	/* byte-order mark dealt with */
 	int		 rderr;		/* errno of a failed read, or 0 */
 	long		 line;		/* physical line at rs */
+	enum eol	 eol;
 
 	/* The record in progress; offsets are from rs. */
 	size_t		 nf;		/* finished fields */
@@ -201,6 +214,34 @@ bad(struct csv_reader *r, struct csv_record *rec, enum resync how, int inq,
 	return -1;
 }
 
+/*
+ * Is the LF at p the second half of a CRLF, already counted as a line end
+ * with its CR?  Only after a lone CR has made CR a line end; a CR moved
+ * out of the buffer by a refill is not seen, and the line counts twice.
+ */
+static int
+after_cr(const struct csv_reader *r, const char *p)
+{
+	return r->eol == EOL_CR && p > r->buf && p[-1] == '\r';
+}
+
+/*
+ * The lone CRs in the first n bytes of the first record, when its end
+ * shows that CR ends lines: they were all inside quotes, and were passed
+ * as data before it was known that each is a line.
+ */
+static long
+lone_crs(const char *b, size_t n)
+{
+	const char	*p, *e;
+	long		 k;
+
+	k = 0;
+	for (p = b, e = b + n; (p = memchr(p, '\r', e - p)) != NULL; p++)
+		k += p[1] != '\n';
+	return k;
+}
+
 /* Discard what is left of a bad record.  Returns 0, or -1 on read error. */
 static int
 resync(struct csv_reader *r)
@@ -212,7 +253,7 @@ resync(struct csv_reader *r)
 	for (;;) {
 		p = r->buf + r->rs;
 		e = r->buf + r->end;
-		if (r->resync == RESYNC_LINE) {
+		if (r->resync == RESYNC_LINE && r->eol != EOL_CR) {
 			if ((p = memchr(p, '\n', e - p)) != NULL) {
 				r->rs = p + 1 - r->buf;
 				r->line++;
@@ -220,15 +261,20 @@ resync(struct csv_reader *r)
 			}
 		} else {
 			for (; p < e; p++) {
-				if (*p == '"')
+				if (*p == '"' && r->resync == RESYNC_RECORD)
 					inq = !inq;
-				else if (*p == '\n') {
-					r->line++;
+				else if (*p == '\n' || (*p == '\r' &&
+				    r->eol == EOL_CR)) {
+					if (*p == '\r' || !after_cr(r, p))
+						r->line++;
 					if (!inq)
 						break;
 				}
 			}
 			if (p < e) {
+				/* A CRLF is one line end. */
+				if (*p == '\r' && p + 1 < e && p[1] == '\n')
+					p++;
 				r->rs = p + 1 - r->buf;
 				break;
 			}
@@ -255,6 +301,8 @@ deliver(struct csv_reader *r, struct csv_record *rec, size_t next,
 	rec->len = r->len;
 	rec->line = r->line;
 	r->line += r->nl + newline;
+	if (newline && r->eol == EOL_UNKNOWN)
+		r->eol = EOL_LF;
 	r->rs += next;
 	reset_record(r);
 	return 1;
@@ -361,14 +409,21 @@ restart:
 			if (nf == 0 && (b[0] == '\n' || b[0] == '\r')) {
 				/* A blank line is no record. */
 				if (b[0] == '\n') {
+					if (!after_cr(r, b))
+						r->line++;
+					if (r->eol == EOL_UNKNOWN)
+						r->eol = EOL_LF;
 					r->rs++;
-					r->line++;
 					goto restart;
 				}
 				if (n == 1 && !eof)
 					goto more;
-				if (n == 1 || b[1] == '\n') {
-					r->rs += n == 1 ? 1 : 2;
+				if (n > 1 && b[1] != '\n' &&
+				    r->eol == EOL_UNKNOWN)
+					r->eol = EOL_CR;
+				if (n == 1 || b[1] == '\n' ||
+				    r->eol == EOL_CR) {
+					r->rs += n > 1 && b[1] == '\n' ? 2 : 1;
 					r->line++;
 					goto restart;
 				}
@@ -387,6 +442,12 @@ restart:
 				if (q + 1 == n && !eof)
 					goto more;
 				if (q + 1 == n || b[q + 1] == '\n')
+					break;
+				if (r->eol == EOL_UNKNOWN) {
+					r->eol = EOL_CR;
+					nl += lone_crs(b, q);
+				}
+				if (r->eol == EOL_CR)
 					break;
 				q++;	/* a CR on its own is data */
 			}
@@ -426,19 +487,24 @@ restart:
 				return deliver(r, rec, q + 1, 1);
 			if (c == '\r')
 				return deliver(r, rec,
-				    q + 1 < n ? q + 2 : q + 1, 1);
+				    q + 1 < n && b[q + 1] == '\n' ? q + 2 : q + 1, 1);
 			return deliver(r, rec, q, 0);	/* end of input */
 		}
 
 		/* Quoted: the content starts at fs + 1. */
 		for (;;) {
 			q = find_special(b, q);
-			if (b[q] == ',' || b[q] == '\r') {
+			if (b[q] == ',') {
+				q++;
+				continue;
+			}
+			if (b[q] == '\r') {
+				qnl += r->eol == EOL_CR;
 				q++;
 				continue;
 			}
 			if (b[q] == '\n') {
-				qnl++;
+				qnl += !after_cr(r, b + q);
 				q++;
 				continue;
 			}
@@ -472,8 +538,14 @@ restart:
 		c = b[q + 1];
 		if (c == '\r' && q + 2 == n && !eof)
 			goto more;
+		if (c == '\r' && q + 2 < n && b[q + 2] != '\n' &&
+		    r->eol == EOL_UNKNOWN) {
+			r->eol = EOL_CR;
+			nl += lone_crs(b, q + 1);
+		}
 		if (c != ',' && c != '\n' && !(c == '\0' && q + 1 == n) &&
-		    !(c == '\r' && (q + 2 == n || b[q + 2] == '\n'))) {
+		    !(c == '\r' && (q + 2 == n || b[q + 2] == '\n' ||
+		    r->eol == EOL_CR))) {
 			nl += qnl;
 			SAVE();
 			return bad(r, rec, RESYNC_LINE, 0, q + 1, err, errsz,
@@ -503,7 +575,8 @@ restart:
 		if (c == '\n')
 			return deliver(r, rec, q + 2, 1);
 		if (c == '\r')
-			return deliver(r, rec, q + 2 < n ? q + 3 : q + 2, 1);
+			return deliver(r, rec,
+			    q + 2 < n && b[q + 2] == '\n' ? q + 3 : q + 2, 1);
 		return deliver(r, rec, q + 1, 0);	/* end of input */
 	}
 

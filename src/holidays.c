@@ -14,6 +14,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct hol_entry {
@@ -288,13 +289,13 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 	for (p = text, line = 1; p < end; p = eol + 1, line++) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
-		for (w = p; w < eol; w++)
-			if (((unsigned char)*w < 0x20 && *w != '\t' &&
-			    !(*w == '\r' && w + 1 == eol)) || *w == 0x7f)
-				break;
-		if (w < eol) {
-			snprintf(err, errsz, "%s:%d: control character in line",
-			    name, line);
+		/* Names reach terminals, JSON and calendars: UTF-8 text. */
+		w = eol > p && eol[-1] == '\r' ? eol - 1 : eol;
+		if ((why = text_unusable(p, (size_t)(w - p), TEXT_TAB)) !=
+		    NULL) {
+			snprintf(err, errsz, "%s:%d: %s", name, line,
+			    why[0] == 'n' ? "line is not valid UTF-8" :
+			    "control character in line");
 			goto fail;
 		}
 		while (p < eol && (*p == ' ' || *p == '\t'))

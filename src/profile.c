@@ -27,6 +27,7 @@
 #include "profile.h"
 #include "rpath.h"
 #include "safeio.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* iniparser reads lines with fgets into 1024 bytes: 1022, newline, NUL. */
@@ -688,21 +689,11 @@ scan_key(struct pfile *pf, int ln, size_t sec, const char *b, const char *e)
 	return 0;
 }
 
-/* A control character other than tab between b and e? */
-static int
-has_control(const char *b, const char *e)
-{
-	for (; b < e; b++)
-		if (((unsigned char)*b < 0x20 && *b != '\t') || *b == 0x7f)
-			return 1;
-	return 0;
-}
-
 static void
 scan_text(struct pfile *pf, const char *text, size_t len)
 {
 	struct scan	*sc = &pf->sc;
-	const char	*p, *end, *nl, *b, *e;
+	const char	*p, *end, *nl, *b, *e, *why;
 	size_t		 cur, raw;
 	int		 ln, ok, insec;
 
@@ -724,9 +715,15 @@ scan_text(struct pfile *pf, const char *text, size_t len)
 		if (memchr(p, '\0', raw) != NULL) {
 			perr(pf, ln, "NUL byte in line");
 			ok = 0;
-		} else if (has_control(b, e)) {
-			/* It would reach a terminal in messages and output. */
-			perr(pf, ln, "control character in line");
+		} else if ((why = text_unusable(b, (size_t)(e - b),
+		    TEXT_TAB)) != NULL) {
+			/*
+			 * It would reach a terminal in messages, and JSON
+			 * and calendars in output.
+			 */
+			perr(pf, ln, why[0] == 'n' ? "line is not valid UTF-8"
+			    " (save the file as UTF-8)" :
+			    "control character in line");
 			ok = 0;
 		} else if (raw > INI_LINE_MAX) {
 			perr(pf, ln, "line too long (%zu bytes; at most %d)",

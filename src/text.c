@@ -1,6 +1,7 @@
 /*
  * text.c: small text helpers shared by the modules: how far apart two
- * names are, for "did you mean" suggestions.
+ * names are, for "did you mean" suggestions, and whether a string is text
+ * that may reach a terminal, a calendar or JSON.
  */
 #include <stdint.h>
 #include <string.h>
@@ -66,4 +67,66 @@ text_alike(const char *a, const char *b)
 		return 1;
 	d = text_edit_distance(x, y);
 	return d <= 2 && d * 3 <= (lx < ly ? lx : ly);
+}
+
+const char *
+text_unusable(const char *str, size_t len, int allow)
+{
+	const unsigned char	*s, *e;
+	uint64_t		 w;
+	unsigned		 cp, min;
+	int			 n, i;
+
+	s = (const unsigned char *)str;
+	e = s + len;
+	/* Eight bytes at a time while all are printable ASCII, 0x20-0x7e. */
+	while (e - s >= 8) {
+		memcpy(&w, s, 8);
+		if ((w | (w - 0x2020202020202020ULL) |
+		    (w + 0x0101010101010101ULL)) & 0x8080808080808080ULL)
+			break;
+		s += 8;
+	}
+	while (s < e) {
+		if (*s < 0x80) {
+			if ((*s == '\r' || *s == '\n') &&
+			    !(allow & TEXT_BREAKS))
+				return "contains a line break";
+			if (*s == '\t' && !(allow & (TEXT_TAB | TEXT_BREAKS)))
+				return "contains a tab";
+			if ((*s < 0x20 && *s != '\t' && *s != '\r' &&
+			    *s != '\n') || *s == 0x7f)
+				return "contains a control character";
+			s++;
+			continue;
+		}
+		if (*s >= 0xc2 && *s <= 0xdf) {
+			n = 1;
+			cp = *s & 0x1f;
+			min = 0x80;
+		} else if (*s >= 0xe0 && *s <= 0xef) {
+			n = 2;
+			cp = *s & 0x0f;
+			min = 0x800;
+		} else if (*s >= 0xf0 && *s <= 0xf4) {
+			n = 3;
+			cp = *s & 0x07;
+			min = 0x10000;
+		} else
+			return "not valid UTF-8";
+		if (e - s <= n)
+			return "not valid UTF-8";
+		for (i = 1; i <= n; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return "not valid UTF-8";
+			cp = cp << 6 | (s[i] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return "not valid UTF-8";
+		if (cp >= 0x80 && cp <= 0x9f)
+			return "contains a control character";
+		s += n + 1;
+	}
+	return NULL;
 }

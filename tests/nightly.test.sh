@@ -161,7 +161,9 @@ want_status 0 "all closed"
 
 # ---- rejected rows: status 3, the report still written ----------------------
 
-printf 'case_id,profile,referral\nX1,torbay,2026-02-30\n' >"$tmp/bad.csv"
+# One row rejected, one usable (its assessment not yet due): status 3.
+printf 'case_id,profile,referral\nX1,torbay,2026-02-30\nX2,torbay,%s\n' \
+    "$(date +%Y-%m-%d)" >"$tmp/bad.csv"
 sed "s|$tmp/closed.csv|$tmp/bad.csv|" "$tmp/d.conf" >"$tmp/e.conf"
 rm -f "$report"
 nightly "$tmp/e.conf"

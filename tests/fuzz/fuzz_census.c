@@ -37,13 +37,48 @@ in_range(int d)
 	return d >= DATE_MIN && d <= DATE_MAX;
 }
 
+/*
+ * One Child's faults arrive together at its end: at most CENSUS_MAX_FAULTS
+ * warnings and as many errors, in line order, and at most one CF_MORE
+ * for the rest.
+ */
+struct seen {
+	size_t		 nfaults;
+	size_t		 warnings, errors, more;
+	long		 last;		/* line of the last fault in a child */
+};
+
+static void
+new_child(struct seen *s)
+{
+	s->warnings = s->errors = s->more = 0;
+	s->last = 0;
+}
+
 static void
 on_fault(void *arg, const struct census_fault *f)
 {
-	char	 buf[512];
-	size_t	 n;
+	struct seen	*s = arg;
+	char		 buf[512];
+	size_t		 n;
 
-	(*(size_t *)arg)++;
+	s->nfaults++;
+	if (f->kind == CF_MORE) {
+		FUZZ_CHECK(++s->more == 1, "CF_MORE twice for one child");
+		FUZZ_CHECK(f->more_warnings + f->more_errors > 0,
+		    "CF_MORE of nothing");
+		new_child(s);
+	} else if (f->in_child) {
+		FUZZ_CHECK(f->line >= s->last, "fault at line %ld after %ld",
+		    f->line, s->last);
+		s->last = f->line;
+		if (census_fault_is_warning(f))
+			FUZZ_CHECK(++s->warnings <= CENSUS_MAX_FAULTS,
+			    "%zu warnings kept for one child", s->warnings);
+		else
+			FUZZ_CHECK(++s->errors <= CENSUS_MAX_FAULTS,
+			    "%zu errors kept for one child", s->errors);
+	}
 	FUZZ_CHECK(f->line >= 0, "fault at line %ld", f->line);
 	census_fault_text(f, buf, sizeof(buf));
 	n = strlen(buf);
@@ -62,16 +97,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct census_header	*h;
 	struct census_reader		*r;
 	const char			*why, *q;
-	size_t				 nfaults, i, j, guard;
+	struct seen			 seen;
+	size_t				 i, j, guard;
 	long				 line, days;
 	int				 fd, rv, timely;
 
 	fd = fuzz_memfd(data, size);
-	nfaults = 0;
-	r = census_open(fd, "fuzz.xml", on_fault, &nfaults);
+	memset(&seen, 0, sizeof(seen));
+	r = census_open(fd, "fuzz.xml", on_fault, &seen);
 	for (guard = 0; ; guard++) {
 		FUZZ_CHECK(guard <= size + 1, "more children than bytes");
 		rv = census_next(r, &c);
+		new_child(&seen);
 		FUZZ_CHECK(rv >= -1 && rv <= 1, "census_next returned %d", rv);
 		if (rv <= 0)
 			break;

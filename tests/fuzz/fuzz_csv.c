@@ -67,6 +67,18 @@ __wrap_read(int fd, void *buf, size_t n)
 	return (ssize_t)n;
 }
 
+/* No C0 control or DEL in s (NULL is fine). */
+static int
+one_line(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
 static void
 check_date(int d, const char *what, long line)
 {
@@ -198,6 +210,14 @@ read_rows(int fd, enum date_style style)
 		    (row.worker == NULL || row.worker[0] != '\0') &&
 		    (row.plan_type == NULL || row.plan_type[0] != '\0'),
 		    "line %ld: an empty string cell", row.line);
+		/* Every string is one line of text: a name's breaks are spaces. */
+		FUZZ_CHECK(one_line(row.case_id) && one_line(row.profile) &&
+		    one_line(row.area) && one_line(row.plan_type) &&
+		    one_line(row.worker), "line %ld: a string cell with a"
+		    " control character", row.line);
+		FUZZ_CHECK(row.worker == NULL || (row.worker[0] != ' ' &&
+		    row.worker[strlen(row.worker) - 1] != ' '),
+		    "line %ld: worker '%s' not trimmed", row.line, row.worker);
 		check_date(row.referral, "referral", row.line);
 		check_date(row.assessment, "assessment", row.line);
 		check_date(row.plan_decision, "plan_decision", row.line);

@@ -12,3 +12,4 @@ echo "census status $?"
 "$CINPLAN" check --caseload out.csv --as-of 1971-01-01 >/dev/null 2>err
 echo "check status $?"
 echo "check messages: $(wc -l <err)"
+cat err

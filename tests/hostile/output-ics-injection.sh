@@ -2,8 +2,10 @@
 # and a property ("X\r\nATTENDEE:evil", "W\nBEGIN:VALARM") must stay
 # inside SUMMARY and DESCRIPTION, escaped (RFC 5545 3.3.11), never start
 # a line of its own.  From a caseload such cells are refused (control
-# characters), so schedule --case-id/--worker feed them in; export gets
-# the ';' ',' and ':' of in/formula.csv, which must be escaped too.
+# characters), and so are such --case-id and --worker values (issue 19
+# round two, 6: status 2, no calendar); the writer's escaping of them is
+# tested in tests/unit/test_out_ics.c.  Export gets the ';' ',' and ':'
+# of in/formula.csv, which must be escaped too.
 cd "$WORK" || exit 1
 "$CINPLAN" schedule --profile torbay --referral 2026-10-12 \
     --as-of 2026-11-22 --until 2026-12-31 --format ics \

@@ -289,6 +289,11 @@ test_header_mapping(void **state)
 		  "-" },
 		{ "case_id,profile,area,worker\nC1,P\n",
 		  "C1", "P", NULL, NULL, NULL, "-" },
+		/* Alt+Enter and tabs in a name: one space a run. */
+		{ "case_id,profile,worker\n\"C1\n\",P,\"\tSam\r\n \tA  Jones\n\"\n",
+		  "C1", "P", NULL, NULL, "Sam A  Jones", "-" },
+		{ "case_id,profile,worker\rC1,P,\"Sam\rJones\"\r",
+		  "C1", "P", NULL, NULL, "Sam Jones", "-" },
 	};
 	struct caseload	*cl;
 	struct case_row	 row;
@@ -455,7 +460,9 @@ static const struct {
 	{ "case_id,profile\n\xf4\x90\x80\x80,p\n",
 	  "t.csv:2: case_id: not valid UTF-8" },
 	{ "case_id,profile\n\"a\nb\",p\n",
-	  "t.csv:2: case_id: contains a control character" },
+	  "t.csv:2: case_id: contains a line break" },
+	/* A line break at either end of a cell is blank. */
+	{ "case_id,profile\n\"a\n\",\"\r\np\"\n", NULL },
 	{ "case_id,profile\na\x7f,p\n",
 	  "t.csv:2: case_id: contains a control character" },
 	{ "case_id,profile\na\xc2\x85,p\n",
@@ -466,7 +473,9 @@ static const struct {
 	  "t.csv:2: worker: not valid UTF-8" },
 	{ "case_id,profile\nc1,p\xff\n", "t.csv:2: profile: not valid UTF-8" },
 	{ "case_id,profile,area\nc1,p,\"a\tb\"\n",
-	  "t.csv:2: area: contains a control character" },
+	  "t.csv:2: area: contains a tab" },
+	/* Free text: a worker's tab or line break is a space. */
+	{ "case_id,profile,worker\nc1,p,\"Sam\r\n\tJones\"\n", NULL },
 	{ "case_id,profile,plan_type\nc1,p,\xc3\n",
 	  "t.csv:2: plan_type: not valid UTF-8" },
 	{ "case_id,profile,worker\nZo\xc3\xab-\xe6\x97\xa5-\xf0\x9f\x99\x82,p,"

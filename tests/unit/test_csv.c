@@ -140,8 +140,49 @@ static const struct csv_case cases[] = {
 		{ 1, 4, 2, { "a", "" } } } },
 	{ "empty quoted field", "\"\"\n", 0, {
 		{ 1, 1, 1, { "" } } } },
-	{ "bare CR is data", "a\rb,c\n", 0, {
-		{ 1, 1, 2, { "a\rb", "c" } } } },
+	{ "bare CR is data after LF", "x\na\rb,c\n", 0, {
+		{ 1, 1, 1, { "x" } },
+		{ 1, 2, 2, { "a\rb", "c" } } } },
+	{ "bare CR is data after CRLF", "x\r\na\rb,c\r\n", 0, {
+		{ 1, 1, 1, { "x" } },
+		{ 1, 2, 2, { "a\rb", "c" } } } },
+	/* Excel for Mac: lone CR line ends, decided by the first. */
+	{ "lone CR lines", "a,b\rc,d\r", 0, {
+		{ 1, 1, 2, { "a", "b" } },
+		{ 1, 2, 2, { "c", "d" } } } },
+	{ "lone CR, no final CR", "a,b\rc,d", 0, {
+		{ 1, 1, 2, { "a", "b" } },
+		{ 1, 2, 2, { "c", "d" } } } },
+	{ "lone CR, quoted line break", "\"a\rb\",c\rx\r", 0, {
+		{ 1, 1, 2, { "a\rb", "c" } },
+		{ 1, 3, 1, { "x" } } } },
+	{ "lone CR, quoted LF and CRLF", "a\r\"x\r\ny\nz\",w\rv", 0, {
+		{ 1, 1, 1, { "a" } },
+		{ 1, 2, 2, { "x\r\ny\nz", "w" } } ,
+		{ 1, 5, 1, { "v" } } } },
+	{ "lone CR, then LF and CRLF end lines too", "a\rb\nc\r\nd\r", 0, {
+		{ 1, 1, 1, { "a" } },
+		{ 1, 2, 1, { "b" } },
+		{ 1, 3, 1, { "c" } },
+		{ 1, 4, 1, { "d" } } } },
+	{ "lone CR blank lines", "\r\ra\r\r\rb\r\r", 0, {
+		{ 1, 3, 1, { "a" } },
+		{ 1, 6, 1, { "b" } } } },
+	{ "lone CR after quotes", "\"a\"\r\"b\",\"c\"\r", 0, {
+		{ 1, 1, 1, { "a" } },
+		{ 1, 2, 2, { "b", "c" } } } },
+	{ "lone CR, stray quote resyncs at CR", "a\rb\"c\rd\r", 0, {
+		{ 1, 1, 1, { "a" } },
+		{ -1, 2, 0, { "stray quote in unquoted field 1" } },
+		{ 1, 3, 1, { "d" } } } },
+	{ "lone CR, junk after quote resyncs at CR", "a\r\"b\"x,c\rd\r", 0, {
+		{ 1, 1, 1, { "a" } },
+		{ -1, 2, 0, { "junk after closing quote in field 1" } },
+		{ 1, 3, 1, { "d" } } } },
+	{ "lone CR, NUL resyncs at the record's CR", "a\rb\0\"c\rd\",e\rf\r", 14, {
+		{ 1, 1, 1, { "a" } },
+		{ -1, 2, 0, { "NUL byte in field 1" } },
+		{ 1, 4, 1, { "f" } } } },
 	{ "spaces kept", " a , b \n", 0, {
 		{ 1, 1, 2, { " a ", " b " } } } },
 	{ "stray quote", "a,b\"c,d\nx,y\n", 0, {
@@ -156,9 +197,10 @@ static const struct csv_case cases[] = {
 	{ "junk after quote", "\"a\"b,c\nx\n", 0, {
 		{ -1, 1, 0, { "junk after closing quote in field 1" } },
 		{ 1, 2, 1, { "x" } } } },
-	{ "CR junk after quote", "y,\"a\"\rb\nx\n", 0, {
-		{ -1, 1, 0, { "junk after closing quote in field 2" } },
-		{ 1, 2, 1, { "x" } } } },
+	{ "CR junk after quote", "z\ny,\"a\"\rb\nx\n", 0, {
+		{ 1, 1, 1, { "z" } },
+		{ -1, 2, 0, { "junk after closing quote in field 2" } },
+		{ 1, 3, 1, { "x" } } } },
 	{ "junk after multi-line quote", "\"a\nb\"x\nc\n", 0, {
 		{ -1, 1, 0, { "junk after closing quote in field 1" } },
 		{ 1, 3, 1, { "c" } } } },

@@ -155,6 +155,63 @@ test_abort_keeps(void **state)
 	assert_string_equal(names(buf, sizeof(buf)), "out.txt");
 }
 
+/* Write "x\n" to name in dir through safe_open() and safe_commit(). */
+static void
+write_out(const char *name)
+{
+	struct safe_out	 so;
+	char		 p[PATH_MAX * 2], err[256];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	assert_int_equal(safe_open(&so, p, stdout, err, sizeof(err)), 0);
+	fputs("x\n", so.f);
+	assert_int_equal(safe_commit(&so, err, sizeof(err)), 0);
+}
+
+static struct stat
+stat_of(const char *name)
+{
+	struct stat	 st;
+	char		 p[PATH_MAX * 2];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	assert_int_equal(stat(p, &st), 0);
+	return st;
+}
+
+/*
+ * Issue 19 round two, 4: a new file has the mode open(2) would give it
+ * under the umask, not mkstemp's 0600; a file replaced keeps its mode
+ * and, where the user may set it, its group.
+ */
+static void
+test_modes(void **state)
+{
+	struct stat	 st;
+	char		 p[PATH_MAX * 2];
+	mode_t		 old;
+	gid_t		 g;
+
+	old = umask(027);
+	write_out("new027.txt");
+	assert_int_equal(stat_of("new027.txt").st_mode & 0777, 0640);
+	umask(022);
+	write_out("new022.txt");
+	assert_int_equal(stat_of("new022.txt").st_mode & 0777, 0644);
+
+	put("kept.txt", "old\n");
+	snprintf(p, sizeof(p), "%s/kept.txt", dir);
+	assert_int_equal(chmod(p, 0604), 0);
+	/* A group of our own, or any group when the test runs as root. */
+	g = geteuid() == 0 ? 4242 : getegid();
+	assert_int_equal(chown(p, (uid_t)-1, g), 0);
+	write_out("kept.txt");
+	st = stat_of("kept.txt");
+	assert_int_equal(st.st_mode & 0777, 0604);
+	assert_int_equal(st.st_gid, g);
+	umask(old);
+}
+
 /* Issue 19, 4: a link is refused, and left as it was. */
 static void
 test_symlink_refused(void **state)
@@ -331,6 +388,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_abort_keeps, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_symlink_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_long_name, setup,
