@@ -6,6 +6,7 @@
 #ifndef CINPLAN_DIAG_H
 #define CINPLAN_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum diag_level {
@@ -32,6 +33,15 @@ void	diag_add(struct diags *, enum diag_level, const char *file, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Print each as "cinplan: FILE:LINE: [warning: ]MSG" to err. */
 void	diag_print(const struct diags *, FILE *err);
+/*
+ * Print one at once, in the same form, for a reader that streams (a
+ * caseload, a census return) and counts what it says instead of keeping
+ * it; file may be NULL and line 0.
+ */
+void	diag_say(FILE *err, enum diag_level, const char *file, long line,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void	diag_vsay(FILE *err, enum diag_level, const char *file, long line,
+	    const char *fmt, va_list) __attribute__((format(printf, 5, 0)));
 /* Free the messages and reset to empty; the struct itself is the caller's. */
 void	diag_clear(struct diags *);
 

@@ -136,11 +136,9 @@ reject(struct run *r, long line, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	fprintf(r->c->err, "cinplan: %s:%ld: ", r->path, line);
 	va_start(ap, fmt);
-	vfprintf(r->c->err, fmt, ap);
+	diag_vsay(r->c->err, DIAG_ERROR, r->path, line, fmt, ap);
 	va_end(ap);
-	fputc('\n', r->c->err);
 	r->rejected++;
 	if (r->nrejlines == r->rejcap) {
 		r->rejcap = r->rejcap ? r->rejcap * 2 : 64;

@@ -29,9 +29,11 @@
 #include "cli.h"
 #include "csv.h"
 #include "date.h"
+#include "diag.h"
 #include "out.h"
 #include "profile.h"
 #include "safeio.h"
+#include "strtab.h"
 #include "xmalloc.h"
 
 enum {
@@ -54,12 +56,6 @@ static const struct cli_opt census_opts[] = {
 /* Warnings (unknown or misplaced elements) shown before going quiet. */
 #define MAX_WARNINGS	20
 
-struct seen_id {
-	char		*id;
-	size_t		 hash;
-	long		 line;
-};
-
 struct census_run {
 	struct cli		*c;
 	const char		*path;
@@ -73,40 +69,42 @@ struct census_run {
 	unsigned long		 children, children_out, assessments_out;
 	unsigned long		 authorised, within, open;
 	unsigned long		 rejected, warnings, episodes;
-	struct seen_id		*seen;		/* LAchildIDs read */
-	size_t			 nseen, seencap;
+	struct strtab		*ids;		/* LAchildIDs read */
+	long			*id_line;	/* the line each was first on */
+	size_t			 idcap;
 };
 
 static void
 on_fault(void *arg, const struct census_fault *f)
 {
 	struct census_run	*r = arg;
+	enum diag_level		 level;
 	char			 buf[512];
 	int			 warn;
 
 	warn = census_fault_is_warning(f);
+	level = warn ? DIAG_WARNING : DIAG_ERROR;
 	if (f->kind == CF_MORE) {
 		/* Counted as if each had been reported. */
 		r->warnings += f->more_warnings;
 		r->rejected += f->more_errors;
 		if (warn && r->warnings > MAX_WARNINGS)
 			return;
-		fprintf(r->c->err, "cinplan: %s:%ld: %s%s\n", r->path, f->line,
-		    warn ? "warning: " : "", census_fault_text(f, buf,
-		    sizeof(buf)));
+		diag_say(r->c->err, level, r->path, f->line, "%s",
+		    census_fault_text(f, buf, sizeof(buf)));
 		return;
 	}
 	if (warn && ++r->warnings > MAX_WARNINGS) {
 		if (r->warnings == MAX_WARNINGS + 1)
-			fprintf(r->c->err, "cinplan: %s:%ld: warning: more"
-			    " unknown or misplaced elements, not reported one"
-			    " by one\n", r->path, f->line);
+			diag_say(r->c->err, DIAG_WARNING, r->path, f->line,
+			    "more unknown or misplaced elements, not reported"
+			    " one by one");
 		return;
 	}
 	if (!warn)
 		r->rejected++;
-	fprintf(r->c->err, "cinplan: %s:%ld: %s%s\n", r->path, f->line,
-	    warn ? "warning: " : "", census_fault_text(f, buf, sizeof(buf)));
+	diag_say(r->c->err, level, r->path, f->line, "%s",
+	    census_fault_text(f, buf, sizeof(buf)));
 }
 
 /* A date cell or JSON value; DATE_NONE is empty or null. */
@@ -188,55 +186,35 @@ put_episode(struct census_run *r, const char *id,
 
 /*
  * Has a child with this LAchildID been read already?  If so, *first is
- * the line of the first; if not, the id is remembered.  An open-addressed
- * table of the ids, doubled when half full.
+ * the line of the first; if not, the id is remembered.
  */
 static int
 seen_before(struct census_run *r, const char *id, long line, long *first)
 {
-	struct seen_id	*old;
-	size_t		 h, i, oldcap;
-	const char	*p;
+	size_t	 i;
+	int	 added;
 
-	if (r->nseen * 2 >= r->seencap) {
-		old = r->seen;
-		oldcap = r->seencap;
-		r->seencap = oldcap ? oldcap * 2 : 1024;
-		r->seen = xcalloc(r->seencap, sizeof(*r->seen));
-		for (i = 0; i < oldcap; i++) {
-			if (old[i].id == NULL)
-				continue;
-			for (h = old[i].hash & (r->seencap - 1);
-			    r->seen[h].id != NULL; h = (h + 1) & (r->seencap - 1))
-				continue;
-			r->seen[h] = old[i];
-		}
-		free(old);
+	if (r->ids == NULL)
+		r->ids = strtab_new();
+	i = strtab_add(r->ids, id, strlen(id), &added);
+	if (!added) {
+		*first = r->id_line[i];
+		return 1;
 	}
-	/* FNV-1a */
-	for (h = 2166136261u, p = id; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	for (i = h & (r->seencap - 1); r->seen[i].id != NULL;
-	    i = (i + 1) & (r->seencap - 1))
-		if (r->seen[i].hash == h && strcmp(r->seen[i].id, id) == 0) {
-			*first = r->seen[i].line;
-			return 1;
-		}
-	r->seen[i].id = xstrdup(id);
-	r->seen[i].hash = h;
-	r->seen[i].line = line;
-	r->nseen++;
+	if (i == r->idcap) {
+		r->idcap = r->idcap ? r->idcap * 2 : 1024;
+		r->id_line = xreallocarray(r->id_line, r->idcap,
+		    sizeof(*r->id_line));
+	}
+	r->id_line[i] = line;
 	return 0;
 }
 
 static void
 seen_free(struct census_run *r)
 {
-	size_t	 i;
-
-	for (i = 0; i < r->seencap; i++)
-		free(r->seen[i].id);
-	free(r->seen);
+	strtab_free(r->ids);
+	free(r->id_line);
 }
 
 /*

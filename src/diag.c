@@ -37,6 +37,32 @@ diag_add(struct diags *ds, enum diag_level level, const char *file, int line,
 }
 
 void
+diag_vsay(FILE *err, enum diag_level level, const char *file, long line,
+    const char *fmt, va_list ap)
+{
+	fputs("cinplan: ", err);
+	if (file != NULL && line > 0)
+		fprintf(err, "%s:%ld: ", file, line);
+	else if (file != NULL)
+		fprintf(err, "%s: ", file);
+	if (level == DIAG_WARNING)
+		fputs("warning: ", err);
+	vfprintf(err, fmt, ap);
+	putc('\n', err);
+}
+
+void
+diag_say(FILE *err, enum diag_level level, const char *file, long line,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vsay(err, level, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
 diag_print(const struct diags *ds, FILE *err)
 {
 	const struct diag	*d;
@@ -44,14 +70,7 @@ diag_print(const struct diags *ds, FILE *err)
 
 	for (i = 0; i < ds->n; i++) {
 		d = &ds->v[i];
-		fputs("cinplan: ", err);
-		if (d->file != NULL && d->line > 0)
-			fprintf(err, "%s:%d: ", d->file, d->line);
-		else if (d->file != NULL)
-			fprintf(err, "%s: ", d->file);
-		if (d->level == DIAG_WARNING)
-			fputs("warning: ", err);
-		fprintf(err, "%s\n", d->msg);
+		diag_say(err, d->level, d->file, d->line, "%s", d->msg);
 	}
 }
 
