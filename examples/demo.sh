@@ -9,12 +9,11 @@ asof=2026-11-22
 
 say() { printf '\n$ %s\n' "$*"; }
 
-say cinplan schedule --profile torbay --case-id TB-1077 \
-    --referral 2026-10-12 --assessment-completed 2026-12-11 \
+# One case's schedule, its facts taken from its row of the caseload.
+say cinplan schedule --caseload "$dir/caseload.csv" --case-id TB-1041 \
     --as-of $asof --until 2027-03-31
-"$bin" schedule --profile torbay --case-id TB-1077 --referral 2026-10-12 \
-    --assessment-completed 2026-12-11 --as-of $asof --until 2027-03-31 ||
-    exit 2
+"$bin" schedule --caseload "$dir/caseload.csv" --case-id TB-1041 \
+    --as-of $asof --until 2027-03-31 || exit 2
 
 say cinplan check --caseload "$dir/caseload.csv" --as-of $asof
 "$bin" check --caseload "$dir/caseload.csv" --as-of $asof
