@@ -1205,13 +1205,26 @@ load_base(struct pfile *pf, const char *bid, int line)
 	return base;
 }
 
+/*
+ * A key a profile must give, unless it is a layer over its own id (self),
+ * when the value from below (base, which may be NULL) stands.
+ */
+static char *
+given_or_base(struct pfile *pf, const struct ssec *s, const struct kv *kv,
+    const char *key, int self, const char *base)
+{
+	if (kv->line == 0 && self)
+		return base != NULL ? xstrdup(base) : NULL;
+	return need(pf, s, kv, key) ? xstrdup(kv->v) : NULL;
+}
+
 static void
 parse_profile(struct pfile *pf, struct profile *p, const struct ssec *s,
     struct profile **basep)
 {
 	struct kv	 kv[PK__N];
 	size_t		 i;
-	int		 b;
+	int		 b, self;
 
 	gather(pf, s, profile_keys, PK__N, kv);
 	if (kv[PK_EXTENDS].v != NULL) {
@@ -1219,18 +1232,11 @@ parse_profile(struct pfile *pf, struct profile *p, const struct ssec *s,
 		*basep = load_base(pf, p->extends, kv[PK_EXTENDS].line);
 	}
 	/* A layer over the same profile is the same authority's. */
-	if (kv[PK_AUTHORITY].line == 0 && p->extends != NULL &&
-	    strcmp(p->extends, p->id) == 0) {
-		if (*basep != NULL)
-			p->authority = xstrdup((*basep)->authority);
-	} else if (need(pf, s, &kv[PK_AUTHORITY], "authority"))
-		p->authority = xstrdup(kv[PK_AUTHORITY].v);
-	if (kv[PK_DOCUMENT].line == 0 && p->extends != NULL &&
-	    strcmp(p->extends, p->id) == 0) {
-		if (*basep != NULL)
-			p->document = xstrdup((*basep)->document);
-	} else if (need(pf, s, &kv[PK_DOCUMENT], "document"))
-		p->document = xstrdup(kv[PK_DOCUMENT].v);
+	self = p->extends != NULL && strcmp(p->extends, p->id) == 0;
+	p->authority = given_or_base(pf, s, &kv[PK_AUTHORITY], "authority",
+	    self, *basep != NULL ? (*basep)->authority : NULL);
+	p->document = given_or_base(pf, s, &kv[PK_DOCUMENT], "document",
+	    self, *basep != NULL ? (*basep)->document : NULL);
 	if (kv[PK_AREAS].v != NULL)
 		parse_areas(pf, p, &kv[PK_AREAS]);
 	if (kv[PK_CLOSURES].v != NULL)
