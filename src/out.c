@@ -199,13 +199,28 @@ out_end(struct out_writer *w, char *err, size_t errsz)
 	return rc;
 }
 
+#define HELD	1, "held", "within_timescale", "late"
+#define CHECKED	0, "checked", "up_to_date", "overdue"
+
 const struct out_measure out_measures[] = {
-	{ "assessments", "ASSESSMENTS", KIND_ASSESSMENT, 1 },
-	{ "first_meetings", "FIRST MEETINGS", KIND_FIRST_MEETING, 1 },
-	{ "reviews", "REVIEWS UP TO DATE", KIND_REVIEW, 0 },
-	{ "visits", "VISITS UP TO DATE", KIND_VISIT, 0 },
+	{ "assessments", "ASSESSMENTS", "Assessments in time",
+	  KIND_ASSESSMENT, HELD },
+	{ "first_meetings", "FIRST MEETINGS", "First meetings in time",
+	  KIND_FIRST_MEETING, HELD },
+	{ "reviews", "REVIEWS UP TO DATE", "Reviews up to date",
+	  KIND_REVIEW, CHECKED },
+	{ "visits", "VISITS UP TO DATE", "Visits up to date",
+	  KIND_VISIT, CHECKED },
 };
 const size_t out_nmeasures = sizeof(out_measures) / sizeof(out_measures[0]);
+
+void
+out_measure_counts(const struct out_measure *m, const struct out_tally *t,
+    unsigned long *yes, unsigned long *no)
+{
+	*yes = m->held ? t->done[m->kind] : t->ok[m->kind];
+	*no = m->held ? t->late[m->kind] : t->overdue[m->kind];
+}
 
 /* --- lines made whole ---------------------------------------------------- */
 

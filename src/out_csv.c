@@ -144,6 +144,7 @@ tally_csv(struct out_line *ln, const char *eol, const char *group,
     const char *name, const struct out_tally *t)
 {
 	const struct out_measure	*m;
+	unsigned long			 yes, no;
 	size_t				 i;
 
 	out_line_str(ln, group);
@@ -152,22 +153,13 @@ tally_csv(struct out_line *ln, const char *eol, const char *group,
 	out_line_long(ln, (long)t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
+		out_measure_counts(m, t, &yes, &no);
 		out_line_add(ln, ",", 1);
-		if (m->held) {
-			out_line_long(ln, (long)(t->done[m->kind] +
-			    t->late[m->kind]));
-			out_line_add(ln, ",", 1);
-			out_line_long(ln, (long)t->done[m->kind]);
-			out_line_add(ln, ",", 1);
-			out_line_long(ln, (long)t->late[m->kind]);
-		} else {
-			out_line_long(ln, (long)(t->ok[m->kind] +
-			    t->overdue[m->kind]));
-			out_line_add(ln, ",", 1);
-			out_line_long(ln, (long)t->ok[m->kind]);
-			out_line_add(ln, ",", 1);
-			out_line_long(ln, (long)t->overdue[m->kind]);
-		}
+		out_line_long(ln, (long)(yes + no));
+		out_line_add(ln, ",", 1);
+		out_line_long(ln, (long)yes);
+		out_line_add(ln, ",", 1);
+		out_line_long(ln, (long)no);
 		if (m->kind == KIND_REVIEW) {
 			out_line_add(ln, ",", 1);
 			out_line_long(ln, (long)t->unknown[KIND_REVIEW]);
@@ -186,19 +178,18 @@ csvw_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 	struct csv_state		*st = v;
 	struct out_line			*ln = &st->ln;
 	const struct out_measure	*m;
-	size_t				 i;
+	size_t				 i, j;
 
 	out_line_str(ln, "group,name,cases");
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
-		out_line_add(ln, ",", 1);
-		out_line_str(ln, m->name);
-		out_line_str(ln, m->held ? "_held," : "_checked,");
-		out_line_str(ln, m->name);
-		out_line_str(ln, m->held ? "_within_timescale," :
-		    "_up_to_date,");
-		out_line_str(ln, m->name);
-		out_line_str(ln, m->held ? "_late" : "_overdue");
+		for (j = 0; j < 3; j++) {
+			out_line_add(ln, ",", 1);
+			out_line_str(ln, m->name);
+			out_line_add(ln, "_", 1);
+			out_line_str(ln, j == 0 ? m->all : j == 1 ? m->yes :
+			    m->no);
+		}
 		if (m->kind == KIND_REVIEW) {
 			out_line_add(ln, ",", 1);
 			out_line_str(ln, m->name);

@@ -781,19 +781,17 @@ share_cell(FILE *f, unsigned long part, unsigned long whole)
 static void
 tally_row(struct html_state *st, const char *key, const struct out_tally *t)
 {
-	FILE	*f = st->f;
+	FILE		*f = st->f;
+	unsigned long	 yes, no;
+	size_t		 i;
 
 	fputs("<tr><th scope=\"row\">", f);
 	esc(st, key);
 	fprintf(f, "</th><td class=\"n\">%lu</td>", t->cases);
-	share_cell(f, t->done[KIND_ASSESSMENT], t->done[KIND_ASSESSMENT] +
-	    t->late[KIND_ASSESSMENT]);
-	share_cell(f, t->done[KIND_FIRST_MEETING],
-	    t->done[KIND_FIRST_MEETING] + t->late[KIND_FIRST_MEETING]);
-	share_cell(f, t->ok[KIND_REVIEW], t->ok[KIND_REVIEW] +
-	    t->overdue[KIND_REVIEW]);
-	share_cell(f, t->ok[KIND_VISIT], t->ok[KIND_VISIT] +
-	    t->overdue[KIND_VISIT]);
+	for (i = 0; i < out_nmeasures; i++) {
+		out_measure_counts(&out_measures[i], t, &yes, &no);
+		share_cell(f, yes, yes + no);
+	}
 	fputs("</tr>\n", f);
 }
 
@@ -805,10 +803,10 @@ tally_table(struct html_state *st, const char *heading, const char *col,
 	size_t	 i;
 
 	fprintf(f, "<h3>%s</h3>\n<table>\n<thead><tr><th scope=\"col\">%s"
-	    "</th><th scope=\"col\" class=\"n\">Cases</th><th scope=\"col\">"
-	    "Assessments in time</th><th scope=\"col\">First meetings in time"
-	    "</th><th scope=\"col\">Reviews up to date</th><th scope=\"col\">"
-	    "Visits up to date</th></tr></thead>\n<tbody>\n", heading, col);
+	    "</th><th scope=\"col\" class=\"n\">Cases</th>", heading, col);
+	for (i = 0; i < out_nmeasures; i++)
+		fprintf(f, "<th scope=\"col\">%s</th>", out_measures[i].words);
+	fputs("</tr></thead>\n<tbody>\n", f);
 	for (i = 0; i < n; i++)
 		tally_row(st, t[i].key, &t[i]);
 	fputs("</tbody>\n", f);

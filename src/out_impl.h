@@ -47,13 +47,20 @@ extern const struct out_impl out_html_impl;
 struct out_measure {
 	const char	*name;		/* "first_meetings" */
 	const char	*title;		/* "FIRST MEETINGS" */
+	const char	*words;		/* "First meetings in time" */
 	enum kind	 kind;
 	int		 held;		/* 1: held within timescale; 0: up
 					   to date */
+	/* The counts' names: all, those in time, the others. */
+	const char	*all, *yes, *no;
 };
 
 extern const struct out_measure out_measures[];
 extern const size_t out_nmeasures;
+
+/* A measure in a tally: *yes in time (or up to date), *no not. */
+void	out_measure_counts(const struct out_measure *,
+	    const struct out_tally *, unsigned long *yes, unsigned long *no);
 
 /* A short plain-words description of an item ("Review 3").  Returns buf. */
 const char	*out_what(const struct item *, char *buf, size_t sz);

@@ -214,25 +214,20 @@ static void
 tally_json(FILE *out, const struct out_tally *t)
 {
 	const struct out_measure	*m;
+	unsigned long			 yes, no;
 	size_t				 i;
 
 	fprintf(out, "{\"cases\": %lu", t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
-		if (m->held)
-			fprintf(out, ", \"%s\": {\"held\": %lu,"
-			    " \"within_timescale\": %lu, \"late\": %lu}",
-			    m->name, t->done[m->kind] + t->late[m->kind],
-			    t->done[m->kind], t->late[m->kind]);
-		else
-			fprintf(out, ", \"%s\": {\"checked\": %lu,"
-			    " \"up_to_date\": %lu, \"overdue\": %lu%s",
-			    m->name, t->ok[m->kind] + t->overdue[m->kind],
-			    t->ok[m->kind], t->overdue[m->kind],
-			    m->kind == KIND_REVIEW ? "" : "}");
+		out_measure_counts(m, t, &yes, &no);
+		fprintf(out, ", \"%s\": {\"%s\": %lu, \"%s\": %lu,"
+		    " \"%s\": %lu", m->name, m->all, yes + no, m->yes, yes,
+		    m->no, no);
 		if (m->kind == KIND_REVIEW)
-			fprintf(out, ", \"not_checkable\": %lu}",
+			fprintf(out, ", \"not_checkable\": %lu",
 			    t->unknown[KIND_REVIEW]);
+		fputc('}', out);
 	}
 	fputc('}', out);
 }

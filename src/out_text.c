@@ -506,8 +506,8 @@ tally_text(FILE *out, const char *title, const struct out_tally *t)
 	fprintf(out, "%-24s %6lu", title, t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
-		yes = m->held ? t->done[m->kind] : t->ok[m->kind];
-		all = yes + (m->held ? t->late[m->kind] : t->overdue[m->kind]);
+		out_measure_counts(m, t, &yes, &all);
+		all += yes;
 		fprintf(out, "  %6lu/%-6lu %6s", yes, all,
 		    pct(yes, all, p, sizeof(p)));
 	}
@@ -528,8 +528,8 @@ tally_block(FILE *out, const char *title, const struct out_tally *t)
 	fprintf(out, "%s: %s\n", title, cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
-		yes = m->held ? t->done[m->kind] : t->ok[m->kind];
-		all = yes + (m->held ? t->late[m->kind] : t->overdue[m->kind]);
+		out_measure_counts(m, t, &yes, &all);
+		all += yes;
 		for (j = 0; m->title[j] != '\0' && j < sizeof(low) - 1; j++)
 			low[j] = (char)tolower((unsigned char)m->title[j]);
 		low[j] = '\0';
