@@ -469,19 +469,14 @@ text_check_end(void *v, const struct out_check_end *ce, char *err,
 {
 	struct text_state	*st = v;
 	char			 d[DATE_STRLEN];
-	char			 line[1024];
 	int			 within = st->o->within;
 
-	snprintf(line, sizeof(line), "%lu overdue, %lu due within %d working"
-	    " day%s, in %lu open case%s (%s) as of %s", ce->overdue,
-	    ce->due_soon, within, within == 1 ? "" : "s", ce->open,
-	    ce->open == 1 ? "" : "s", ce->rows, date_format(st->o->as_of, d));
 	if (st->nfind)
 		putc('\n', st->f);
-	if (st->o->width > 0)
-		wrap(st->f, line, (size_t)st->o->width, 0, 0);
-	else
-		fprintf(st->f, "%s\n", line);
+	prose(st->f, st->o, "%lu overdue, %lu due within %d working day%s, in"
+	    " %lu open case%s (%s) as of %s", ce->overdue, ce->due_soon, within,
+	    within == 1 ? "" : "s", ce->open, ce->open == 1 ? "" : "s",
+	    ce->rows, date_format(st->o->as_of, d));
 	return ferror(st->f) ? -1 : 0;
 }
 
