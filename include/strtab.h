@@ -11,6 +11,7 @@
 #define CINPLAN_STRTAB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define STRTAB_NONE	((size_t)-1)
 
@@ -37,5 +38,10 @@ size_t		 strtab_count(const struct strtab *);
  * The table owns it; it is valid until the next strtab_add().
  */
 const char	*strtab_str(const struct strtab *, size_t i, size_t *len);
+/*
+ * The hash the table finds strings by, for a caller that groups strings
+ * itself (by sorting): equal bytes, equal hash.
+ */
+uint64_t	 strtab_hash(const char *s, size_t len);
 
 #endif

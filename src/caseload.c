@@ -86,17 +86,27 @@ static const struct {
 #define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
 
 /*
- * Case_ids go into the table ID_BATCH rows at a time.  The table is far
- * bigger than the cache, so each lookup waits for memory; looked up one
- * a row, amid the row's other work, the waits came one after another
- * (a quarter of the check's time), while the lookups of a batch do not
- * depend on one another and the processor overlaps their waits.
+ * Every case_id is kept, one after another in ids, each as its row's line
+ * and its bytes (a case_id holds no NUL: it would be a control character);
+ * a ref of 32 bits of the id's hash and where the id lies goes into one of
+ * ID_BUCKETS lists, chosen by the hash's top bits.  At the end of the file
+ * each list is sorted by hash, so the rows with one id lie together, and
+ * ids of equal hash are compared byte for byte: a repeat is never taken
+ * from the hash alone.  Collecting and sorting reads memory in order, and
+ * a list of a million-row file's is small enough to sort in the cache,
+ * where a table looked up a row at a time waited on memory at every row.
  */
-#define ID_BATCH	64
+struct idref {
+	uint32_t	 hash;
+	uint32_t	 at;		/* offset in ids */
+};
 
-struct queued {
-	size_t		 off, len;	/* in qid */
-	long		 line;
+#define ID_BUCKETS	256
+#define IDS_MAX		UINT32_MAX	/* bytes of ids that at can reach */
+
+struct idbucket {
+	struct idref	*v;
+	size_t		 n, cap;
 };
 
 struct caseload {
@@ -116,13 +126,9 @@ struct caseload {
 	size_t			 npdates;
 	char			*sbuf;		/* the row's strings:
 						   STRINGS_MAX */
-	struct strtab		*ids;		/* every case_id so far */
-	long			*idline;	/* the last row with each */
-	size_t			 idcap;
-	char			*qid;		/* case_ids not yet in ids */
-	size_t			 qidlen, qidcap;
-	struct queued		 q[ID_BATCH];
-	size_t			 nq;
+	char			*ids;		/* every case_id so far */
+	size_t			 idlen, idcap;
+	struct idbucket		 ref[ID_BUCKETS]; /* a ref a row */
 	struct case_repeat	*reps;
 	size_t			 nreps, repcap;
 	int			 ended;
@@ -328,7 +334,6 @@ caseload_open(int fd, const char *name, const struct caseload_opts *o,
 	cl->as_of = o->as_of;
 	for (c = 0; c < COL__MAX; c++)
 		cl->col[c] = -1;
-	cl->ids = strtab_new();
 	cl->sbuf = xmalloc(STRINGS_MAX);
 
 	while ((rv = csv_next(cl->csv, &rec, why, sizeof(why))) == 1 &&
@@ -391,77 +396,161 @@ caseload_default_profile(const struct caseload *cl)
 void
 caseload_close(struct caseload *cl)
 {
+	size_t	 i;
+
 	if (cl == NULL)
 		return;
 	csv_close(cl->csv);
 	free(cl->name);
 	free(cl->dprofile);
 	free(cl->sbuf);
-	strtab_free(cl->ids);
-	free(cl->idline);
-	free(cl->qid);
+	free(cl->ids);
+	for (i = 0; i < ID_BUCKETS; i++)
+		free(cl->ref[i].v);
 	free(cl->reps);
 	free(cl);
 }
 
 /*
- * Remember the row's case_id; if an earlier row had it, the row repeats
- * the last of them.  The ids are compared as strings, so no two different
- * ones are ever taken for a repeat.
+ * Keep the row's case_id for find_repeats(): -1 if the ids would pass
+ * what a ref can point at (4 GiB of them).
+ */
+static int
+keep_id(struct caseload *cl, const char *id, size_t len, long line)
+{
+	struct idbucket	*b;
+	size_t		 need;
+	uint32_t	 h;
+
+	need = sizeof(line) + len + 1;
+	if (need > IDS_MAX - cl->idlen)
+		return -1;
+	if (need > cl->idcap - cl->idlen) {
+		while (need > cl->idcap - cl->idlen)
+			cl->idcap = cl->idcap ? cl->idcap * 2 : 64 * 1024;
+		cl->ids = xreallocarray(cl->ids, cl->idcap, 1);
+	}
+	h = (uint32_t)(strtab_hash(id, len) >> 32);
+	b = &cl->ref[h >> 24];
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->v = xreallocarray(b->v, b->cap, sizeof(*b->v));
+	}
+	b->v[b->n].hash = h;
+	b->v[b->n].at = (uint32_t)cl->idlen;
+	b->n++;
+	memcpy(cl->ids + cl->idlen, &line, sizeof(line));
+	memcpy(cl->ids + cl->idlen + sizeof(line), id, len);
+	cl->ids[cl->idlen + sizeof(line) + len] = '\0';
+	cl->idlen += need;
+	return 0;
+}
+
+/* The id a ref points at, and its row's line. */
+static const char *
+ref_id(const struct caseload *cl, const struct idref *r, long *line)
+{
+	memcpy(line, cl->ids + r->at, sizeof(*line));
+	return cl->ids + r->at + sizeof(*line);
+}
+
+/*
+ * Sort a bucket's refs by the hash bits below the bucket's own, a byte at
+ * a time from the lowest (a radix sort), through tmp; equal hashes keep
+ * their order, which is file order.
  */
 static void
-add_ref(struct caseload *cl, const char *id, size_t len, long line)
+sort_refs(struct idref *v, struct idref *tmp, size_t n)
 {
-	size_t	 k;
-	int	 added;
+	struct idref	*from, *to, *t;
+	size_t		 count[256], i, sum, c;
+	unsigned	 shift;
 
-	k = strtab_add(cl->ids, id, len, &added);
-	if (added) {
-		if (k == cl->idcap) {
-			cl->idcap = cl->idcap ? cl->idcap * 2 : 1024;
-			cl->idline = xreallocarray(cl->idline, cl->idcap,
-			    sizeof(*cl->idline));
+	from = v;
+	to = tmp;
+	for (shift = 0; shift < 24; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[from[i].hash >> shift & 0xff]++;
+		for (sum = 0, i = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
 		}
-	} else {
+		for (i = 0; i < n; i++)
+			to[count[from[i].hash >> shift & 0xff]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	/* Three passes: the sorted refs are in tmp. */
+	memcpy(v, from, n * sizeof(*v));
+}
+
+static int
+cmp_repeat(const void *a, const void *b)
+{
+	const struct case_repeat	*x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* In a sorted bucket, the rows whose case_id an earlier row had. */
+static void
+bucket_repeats(struct caseload *cl, const struct idbucket *b)
+{
+	const char	*id, *prev;
+	size_t		 i, j, run;
+	long		 line, pline;
+
+	for (run = 0, i = 1; i < b->n; i++) {
+		if (b->v[i].hash != b->v[run].hash) {
+			run = i;
+			continue;
+		}
+		/* The nearest earlier row in the run with the same bytes. */
+		id = ref_id(cl, &b->v[i], &line);
+		pline = 0;
+		for (j = i; j > run; j--) {
+			prev = ref_id(cl, &b->v[j - 1], &pline);
+			if (strcmp(prev, id) == 0)
+				break;
+		}
+		if (j == run)
+			continue;	/* only another id of the same hash */
 		if (cl->nreps == cl->repcap) {
 			cl->repcap = cl->repcap ? cl->repcap * 2 : 16;
 			cl->reps = xreallocarray(cl->reps, cl->repcap,
 			    sizeof(*cl->reps));
 		}
 		cl->reps[cl->nreps].line = line;
-		cl->reps[cl->nreps].first = cl->idline[k];
+		cl->reps[cl->nreps].first = pline;
 		cl->nreps++;
 	}
-	cl->idline[k] = line;
 }
 
-/* The queued case_ids into the table, in file order. */
+/*
+ * The rows whose case_id an earlier row had, each with the last such row,
+ * in file order.
+ */
 static void
-add_queued(struct caseload *cl)
+find_repeats(struct caseload *cl)
 {
-	size_t	 i;
+	struct idref	*tmp;
+	size_t		 i, most;
 
-	for (i = 0; i < cl->nq; i++)
-		add_ref(cl, cl->qid + cl->q[i].off, cl->q[i].len,
-		    cl->q[i].line);
-	cl->nq = 0;
-	cl->qidlen = 0;
-}
-
-static void
-queue_ref(struct caseload *cl, const char *id, size_t len, long line)
-{
-	if (len > cl->qidcap - cl->qidlen) {
-		cl->qidcap = cl->qidlen + len + 4096;
-		cl->qid = xreallocarray(cl->qid, cl->qidcap, 1);
+	for (most = 0, i = 0; i < ID_BUCKETS; i++)
+		if (cl->ref[i].n > most)
+			most = cl->ref[i].n;
+	if (most < 2)
+		return;
+	tmp = xreallocarray(NULL, most, sizeof(*tmp));
+	for (i = 0; i < ID_BUCKETS; i++) {
+		sort_refs(cl->ref[i].v, tmp, cl->ref[i].n);
+		bucket_repeats(cl, &cl->ref[i]);
 	}
-	memcpy(cl->qid + cl->qidlen, id, len);
-	cl->q[cl->nq].off = cl->qidlen;
-	cl->q[cl->nq].len = len;
-	cl->q[cl->nq].line = line;
-	cl->qidlen += len;
-	if (++cl->nq == ID_BATCH)
-		add_queued(cl);
+	free(tmp);
+	qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_repeat);
 }
 
 size_t
@@ -564,7 +653,8 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	for (;;) {
 		rv = csv_next(cl->csv, &rec, reason, sizeof(reason));
 		if (rv == 0) {
-			add_queued(cl);
+			if (!cl->ended)
+				find_repeats(cl);
 			cl->ended = 1;
 			return 0;
 		}
@@ -689,6 +779,11 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->area = put_str(&p, cell[COL_AREA]);
 	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
 	row->worker = put_free(&p, cell[COL_WORKER]);
-	queue_ref(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len, row->line);
+	if (keep_id(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
+	    row->line) == -1) {
+		fmterr(err, errsz, cl->name, rec.line, "more than 4 GiB of"
+		    " case_ids: too many to check for repeats");
+		return -2;
+	}
 	return 1;
 }

@@ -31,8 +31,8 @@ struct strtab {
 };
 
 /* Eight bytes at a time, with a final mix so every bit counts. */
-static uint64_t
-hash(const char *s, size_t len)
+uint64_t
+strtab_hash(const char *s, size_t len)
 {
 	uint64_t	 h, w;
 
@@ -137,7 +137,7 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 {
 	size_t	 i;
 
-	i = probe(t, s, len, hash(s, len));
+	i = probe(t, s, len, strtab_hash(s, len));
 	return t->slot[i].n == 0 ? STRTAB_NONE : t->slot[i].n - 1;
 }
 
@@ -147,7 +147,7 @@ strtab_add(struct strtab *t, const char *s, size_t len, int *added)
 	uint64_t	 h;
 	size_t		 i;
 
-	h = hash(s, len);
+	h = strtab_hash(s, len);
 	i = probe(t, s, len, h);
 	if (added != NULL)
 		*added = t->slot[i].n == 0;
