@@ -978,7 +978,8 @@ check_facts(struct engine *en)
 	    f->nfailed_visits) == -1))
 		return -1;
 	for (k = 0; en->o->possible && k < KIND_COUNT; k++)
-		if (not_after(en, kind_info((enum kind)k)->fact != NULL ?
+		if (f->ndone[k] > 0 &&
+		    not_after(en, kind_info((enum kind)k)->fact != NULL ?
 		    kind_info((enum kind)k)->fact : kind_name((enum kind)k),
 		    f->done[k], f->ndone[k]) == -1)
 			return -1;
