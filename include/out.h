@@ -107,16 +107,26 @@ struct out_check_end {
 					   NULL, and other formats ignore it */
 };
 
-/* Timeliness counts for one group of cases (a profile, a worker, all). */
+/*
+ * Timeliness counts for one group of cases (a profile, a worker, all), one
+ * pair for each of the figures the summary shows (out.c's measures table:
+ * assessments and first meetings held in time, reviews and visits up to
+ * date).
+ */
+#define OUT_MEASURES	4
 struct out_tally {
 	char		*key;		/* the group's name */
 	unsigned long	 cases;
-	unsigned long	 done[KIND_COUNT];	/* held within timescale */
-	unsigned long	 late[KIND_COUNT];	/* held late */
-	unsigned long	 ok[KIND_COUNT];	/* next not overdue */
-	unsigned long	 overdue[KIND_COUNT];
-	unsigned long	 unknown[KIND_COUNT];	/* could not be checked */
+	unsigned long	 yes[OUT_MEASURES];	/* held in time, or up to date */
+	unsigned long	 no[OUT_MEASURES];	/* held late, or overdue */
+	unsigned long	 unknown;	/* reviews that could not be checked */
 };
+
+/*
+ * The figure that counts a kind's held items (held 1) or the next one due
+ * (held 0): an index into a tally's yes and no, or -1 if none does.
+ */
+int	out_measure_of(enum kind, int held);
 
 /* check --summary: the figures, all borrowed. */
 struct out_summary {

@@ -902,6 +902,16 @@ out:
 
 /* ---- check ------------------------------------------------------------ */
 
+/*
+ * What one case adds to the figures: a count of one in each of the
+ * counters named, worked out once and added to its three tallies (all
+ * cases, its profile's, its worker's).
+ */
+struct tick {
+	int		 measure;	/* out_measure_of() */
+	int		 yes;		/* in time, or up to date */
+};
+
 struct check {
 	struct out_writer *w;
 	int		 summary;	/* the figures alone */
@@ -909,8 +919,11 @@ struct check {
 	unsigned long	 noverdue, ndue;
 	struct out_tally all;
 	struct out_tally *by_profile, *by_worker;	/* in order first seen */
-	size_t		 nprofile, nworker;
+	size_t		 nprofile, nworker, profcap, workcap;
 	struct strtab	*profiles, *workers;	/* their keys: the index */
+	struct tick	*tk;		/* a case's ticks: room for each of
+					   its items */
+	size_t		 tkcap;
 };
 
 /*
@@ -918,7 +931,7 @@ struct check {
  * caseload of thousands of workers costs no more a row than one of few.
  */
 static struct out_tally *
-tally_of(struct strtab **keys, struct out_tally **v, size_t *n,
+tally_of(struct strtab **keys, struct out_tally **v, size_t *n, size_t *cap,
     const char *key)
 {
 	size_t	 i;
@@ -929,44 +942,60 @@ tally_of(struct strtab **keys, struct out_tally **v, size_t *n,
 	i = strtab_add(*keys, key, strlen(key), &added);
 	if (!added)
 		return &(*v)[i];
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
 	memset(&(*v)[*n], 0, sizeof(**v));
 	(*v)[*n].key = xstrdup(key);
 	return &(*v)[(*n)++];
 }
 
-static void
-count(struct out_tally *t, const struct schedule *s, int reviews_unknown)
+/* The ticks of a case, into v: room for s->n. */
+static size_t
+ticks(const struct schedule *s, struct tick *v)
 {
 	const struct item	*it;
-	size_t			 i;
+	size_t			 i, n;
 	unsigned		 seen;
+	int			 m;
 
-	t->cases++;
 	seen = 0;
-	for (i = 0; i < s->n; i++) {
+	for (n = 0, i = 0; i < s->n; i++) {
 		it = &s->items[i];
 		if (it->projected)
 			continue;
 		if (it->held != DATE_NONE) {
-			if (it->status == ST_DONE)
-				t->done[it->kind]++;
-			else
-				t->late[it->kind]++;
+			if ((m = out_measure_of(it->kind, 1)) != -1) {
+				v[n].measure = m;
+				v[n++].yes = it->status == ST_DONE;
+			}
 			continue;
 		}
 		/* The next review or visit: up to date or overdue. */
-		if (kind_info(it->kind)->class == KC_RECUR &&
-		    (seen & (1u << it->kind)) == 0) {
+		if ((seen & (1u << it->kind)) == 0 &&
+		    (m = out_measure_of(it->kind, 0)) != -1) {
 			seen |= 1u << it->kind;
-			if (it->status == ST_OVERDUE)
-				t->overdue[it->kind]++;
-			else
-				t->ok[it->kind]++;
+			v[n].measure = m;
+			v[n++].yes = it->status != ST_OVERDUE;
 		}
 	}
-	if (reviews_unknown)
-		t->unknown[KIND_REVIEW]++;
+	return n;
+}
+
+static void
+count(struct out_tally *t, const struct tick *v, size_t n, int unknown)
+{
+	size_t	 i;
+
+	t->cases++;
+	for (i = 0; i < n; i++)
+		if (v[i].yes)
+			t->yes[v[i].measure]++;
+		else
+			t->no[v[i].measure]++;
+	if (unknown)
+		t->unknown++;
 }
 
 static int
@@ -976,8 +1005,9 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	struct check		*ck = arg;
 	struct out_finding	 fi;
 	const struct item	*it;
+	const struct tick	*tk;
 	char			 err[512];
-	size_t			 i;
+	size_t			 i, n;
 
 	if (f->reviews_unknown) {
 		r->unchecked++;
@@ -988,12 +1018,19 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			    "reviews_held and last_review are empty");
 	}
 	if (ck->figures) {
-		count(&ck->all, &r->s, f->reviews_unknown);
+		if (r->s.n > ck->tkcap) {
+			ck->tkcap = r->s.n;
+			ck->tk = xreallocarray(ck->tk, ck->tkcap,
+			    sizeof(*ck->tk));
+		}
+		n = ticks(&r->s, ck->tk);
+		tk = ck->tk;
+		count(&ck->all, tk, n, f->reviews_unknown);
 		count(tally_of(&ck->profiles, &ck->by_profile, &ck->nprofile,
-		    l->p->id), &r->s, f->reviews_unknown);
+		    &ck->profcap, l->p->id), tk, n, f->reviews_unknown);
 		count(tally_of(&ck->workers, &ck->by_worker, &ck->nworker,
-		    row->worker ? row->worker : "(none)"), &r->s,
-		    f->reviews_unknown);
+		    &ck->workcap, row->worker ? row->worker : "(none)"), tk,
+		    n, f->reviews_unknown);
 	}
 	for (i = 0; i < r->s.n; i++) {
 		it = &r->s.items[i];
@@ -1038,6 +1075,7 @@ check_free(struct check *ck)
 	free(ck->by_worker);
 	strtab_free(ck->profiles);
 	strtab_free(ck->workers);
+	free(ck->tk);
 }
 
 /*

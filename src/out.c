@@ -214,12 +214,27 @@ const struct out_measure out_measures[] = {
 };
 const size_t out_nmeasures = sizeof(out_measures) / sizeof(out_measures[0]);
 
+/* A tally has a pair of counts for each measure. */
+typedef char out_measures_fit[sizeof(out_measures) / sizeof(out_measures[0])
+    == OUT_MEASURES ? 1 : -1];
+
+int
+out_measure_of(enum kind k, int held)
+{
+	size_t	 i;
+
+	for (i = 0; i < out_nmeasures; i++)
+		if (out_measures[i].kind == k && out_measures[i].held == held)
+			return (int)i;
+	return -1;
+}
+
 void
 out_measure_counts(const struct out_measure *m, const struct out_tally *t,
     unsigned long *yes, unsigned long *no)
 {
-	*yes = m->held ? t->done[m->kind] : t->ok[m->kind];
-	*no = m->held ? t->late[m->kind] : t->overdue[m->kind];
+	*yes = t->yes[m - out_measures];
+	*no = t->no[m - out_measures];
 }
 
 /* --- lines made whole ---------------------------------------------------- */

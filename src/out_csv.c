@@ -162,7 +162,7 @@ tally_csv(struct out_line *ln, const char *eol, const char *group,
 		out_line_long(ln, (long)no);
 		if (m->kind == KIND_REVIEW) {
 			out_line_add(ln, ",", 1);
-			out_line_long(ln, (long)t->unknown[KIND_REVIEW]);
+			out_line_long(ln, (long)t->unknown);
 		}
 	}
 	out_line_str(ln, eol);

@@ -831,9 +831,9 @@ figures(struct html_state *st, const struct out_summary *sm)
 	fputs("<p class=\"quiet\">Assessments and first meetings: held within"
 	    " their timescale, of those held. Reviews and visits: cases whose"
 	    " next one is not overdue, of the cases checked.", f);
-	if (sm->all->unknown[KIND_REVIEW] > 0)
+	if (sm->all->unknown > 0)
 		fprintf(f, " Reviews not checkable (reviews_held and"
-		    " last_review empty): %lu.", sm->all->unknown[KIND_REVIEW]);
+		    " last_review empty): %lu.", sm->all->unknown);
 	fputs("</p>\n", f);
 }
 

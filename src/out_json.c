@@ -226,7 +226,7 @@ tally_json(FILE *out, const struct out_tally *t)
 		    m->no, no);
 		if (m->kind == KIND_REVIEW)
 			fprintf(out, ", \"not_checkable\": %lu",
-			    t->unknown[KIND_REVIEW]);
+			    t->unknown);
 		fputc('}', out);
 	}
 	fputc('}', out);

@@ -570,10 +570,10 @@ text_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 	    " their timescale / held.");
 	prose(out, st->o, "Reviews and visits: cases whose next one is not"
 	    " overdue / cases checked.");
-	if (sm->all->unknown[KIND_REVIEW] > 0)
+	if (sm->all->unknown > 0)
 		prose(out, st->o, "Reviews not checkable (no last_review date,"
 		    " though reviews may have been held): %lu",
-		    sm->all->unknown[KIND_REVIEW]);
+		    sm->all->unknown);
 	return ferror(out) ? -1 : 0;
 }
 
