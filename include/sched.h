@@ -115,52 +115,21 @@ struct sched_opts {
 #define SCHED_MAX_ITEMS	10000
 #define SCHED_MAX_RULES	256	/* rules that apply to one case */
 
-/*
- * The rules that apply to one profile, plan type and area, indexed for the
- * kinds wanted.
- */
-struct sched_rules {
-	unsigned long		 serial;	/* the profile's */
-	enum plan_type		 plan;
-	int			 area;
-	unsigned		 kinds;		/* sched_opts.kinds */
-	const struct rule	*chosen[SCHED_MAX_RULES]; /* most specific
-						   per slot */
-	size_t			 n;
-	int			 overflow;	/* more rules than that */
-	const struct rule	*by_kind[KIND_COUNT];	/* first of each kind */
-	const struct rule	*ahead[2][8];	/* wanted, falling before each
-						   review (0) or visit (1) */
-	size_t			 nahead[2];
-	/* In the order chosen: */
-	const struct rule	*derived[SCHED_MAX_RULES]; /* wanted, from each
-						   meeting, review or visit */
-	size_t			 nderived;
-	const struct rule	*notset[SCHED_MAX_RULES]; /* noted as not set */
-	size_t			 nnotset;
-	const struct rule	*final[KIND_COUNT]; /* KC_RECUR: the rule of
-						   the chain's final occurrence */
-	const struct rule	*oneoffs[SCHED_MAX_RULES]; /* wanted one-offs
-						   other than the steps:
-						   milestones, plan of work */
-	size_t			 noneoffs;
-};
-
 struct schedule {
 	struct item	*items;		/* sorted: due, kind, seq */
 	size_t		 n, cap;
 	struct note	*notes;
 	size_t		 nnotes, notecap;
-	/* Scratch kept between calls: the meetings and visits of a chain,
-	 * and the rules chosen for recent profiles, plan types and areas, so
-	 * a caseload does not choose them again for every case.  Only loaded
-	 * profiles (serial != 0) are remembered. */
-	void			*occ;
-	size_t			 occcap;
-	struct sched_rules	 memo[16];
-	size_t			 nextmemo;
-	size_t			 lastmemo;	/* + 1; 0: none */
 };
+
+/*
+ * The engine's memory from one case to the next: the meetings and visits
+ * of a chain, and the rules chosen for recent profiles, plan types and
+ * areas, so that a caseload does not choose them again for every case
+ * (only for loaded profiles, serial != 0).  A caller with many cases makes
+ * one; sched_build() with NULL makes its own for the one call.
+ */
+struct sched_cache;
 
 enum sched_err {
 	SE_OK,
@@ -184,11 +153,15 @@ struct sched_error {
 /*
  * Compute the schedule of a case into s, which is emptied first and may be
  * reused across calls to avoid allocation.  cal must be the profile's
- * calendar.  Returns 0, or -1 with e filled in.
+ * calendar; cache may be NULL.  Returns 0, or -1 with e filled in.
  */
 int	sched_build(const struct profile *, const struct calendar *,
 	    const struct facts *, const struct sched_opts *,
-	    struct schedule *s, struct sched_error *e);
+	    struct sched_cache *cache, struct schedule *s,
+	    struct sched_error *e);
+struct sched_cache	*sched_cache_new(void);
+/* NULL is a no-op. */
+void	sched_cache_free(struct sched_cache *);
 /* Free what s holds (not s itself); s may then be reused. */
 void	sched_free(struct schedule *s);
 /* Empty facts: every date DATE_NONE, plan type standard, no area. */

@@ -109,6 +109,7 @@ struct run {
 	size_t			 nids;
 	int			 listed;
 	struct schedule		 s;
+	struct sched_cache	*sc;		/* made on the first case */
 	struct sched_opts	 so;
 	/* counts */
 	unsigned long		 rows, open, closed, filtered, rejected;
@@ -626,6 +627,15 @@ open_rows(struct run *r, int *fd)
 	return cl;
 }
 
+/* The engine's memory from case to case. */
+static struct sched_cache *
+run_cache(struct run *r)
+{
+	if (r->sc == NULL)
+		r->sc = sched_cache_new();
+	return r->sc;
+}
+
 /* Every row of cl in turn (cl is closed here), then the duplicates. */
 static int
 walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
@@ -670,7 +680,8 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 		r->matched++;
 		if ((l = row_facts(r, row, &f, &lr, &lv)) == NULL)
 			continue;
-		if (sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
+		if (sched_build(l->p, l->cal, &f, &r->so, run_cache(r), &r->s,
+		    &se) == -1) {
 			if (se.code == SE_NEED_FACT &&
 			    se.anchor == ANCHOR_PLAN_DECISION &&
 			    (f.plan_type == PLAN_STEP_DOWN_CP ||
@@ -741,6 +752,7 @@ run_free(struct run *r)
 	strtab_free(r->seen_profiles);
 	rpath_free_ids(r->ids, r->nids);
 	sched_free(&r->s);
+	sched_cache_free(r->sc);
 }
 
 /*
@@ -1520,7 +1532,8 @@ split_write(struct run *r, struct split *sp, const struct out_opts *common,
 		sr = &sp->rows[i];
 		/* The walk took this row already: the same facts again. */
 		if ((l = row_facts(r, &sr->row, &f, &lr, &lv)) == NULL ||
-		    sched_build(l->p, l->cal, &f, &r->so, &r->s, &se) == -1) {
+		    sched_build(l->p, l->cal, &f, &r->so, run_cache(r), &r->s,
+		    &se) == -1) {
 			cli_error(r->c, "%s:%ld: %s: could not be computed"
 			    " again", r->path, sr->row.line, sr->row.case_id);
 			ok = 0;

@@ -717,7 +717,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	sched_defaults(c, &so);
 	if ((cal = cli_calendar(c, p)) == NULL)
 		goto out;
-	if (sched_build(p, cal, &f, &so, &s, &se) == -1) {
+	if (sched_build(p, cal, &f, &so, NULL, &s, &se) == -1) {
 		cli_sched_error(c, p, f.plan_type, &se);
 		goto out;
 	}

@@ -36,12 +36,53 @@ struct occ {
 	int		 held;
 };
 
+/*
+ * The rules that apply to one profile, plan type and area, indexed for the
+ * kinds wanted.
+ */
+struct sched_rules {
+	unsigned long		 serial;	/* the profile's */
+	enum plan_type		 plan;
+	int			 area;
+	unsigned		 kinds;		/* sched_opts.kinds */
+	const struct rule	*chosen[SCHED_MAX_RULES]; /* most specific
+						   per slot */
+	size_t			 n;
+	int			 overflow;	/* more rules than that */
+	const struct rule	*by_kind[KIND_COUNT];	/* first of each kind */
+	const struct rule	*ahead[2][8];	/* wanted, falling before each
+						   review (0) or visit (1) */
+	size_t			 nahead[2];
+	/* In the order chosen: */
+	const struct rule	*derived[SCHED_MAX_RULES]; /* wanted, from each
+						   meeting, review or visit */
+	size_t			 nderived;
+	const struct rule	*notset[SCHED_MAX_RULES]; /* noted as not set */
+	size_t			 nnotset;
+	const struct rule	*final[KIND_COUNT]; /* KC_RECUR: the rule of
+						   the chain's final occurrence */
+	const struct rule	*oneoffs[SCHED_MAX_RULES]; /* wanted one-offs
+						   other than the steps:
+						   milestones, plan of work */
+	size_t			 noneoffs;
+};
+
+struct sched_cache {
+	struct occ		*occ;
+	size_t			 occcap;
+	struct sched_rules	 memo[16];
+	size_t			 nextmemo;
+	size_t			 lastmemo;	/* + 1; 0: none */
+	struct sched_rules	 local;		/* a profile not loaded */
+};
+
 struct engine {
 	const struct profile	*p;
 	const struct calendar	*cal;
 	const struct facts	*f;
 	const struct sched_opts	*o;
 	struct schedule		*s;
+	struct sched_cache	*c;
 	struct sched_error	*e;
 	size_t			 max;
 	const struct sched_rules *rs;
@@ -90,8 +131,22 @@ sched_free(struct schedule *s)
 {
 	free(s->items);
 	free(s->notes);
-	free(s->occ);
 	memset(s, 0, sizeof(*s));
+}
+
+struct sched_cache *
+sched_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct sched_cache));
+}
+
+void
+sched_cache_free(struct sched_cache *c)
+{
+	if (c == NULL)
+		return;
+	free(c->occ);
+	free(c);
 }
 
 static int fail(struct engine *, enum sched_err, enum kind, const char *, ...)
@@ -337,14 +392,14 @@ index_rules(struct sched_rules *rs)
 }
 
 /*
- * The rules for this case: remembered in the schedule per profile, plan
- * type, area and kinds wanted, or chosen into local for a profile built by
+ * The rules for this case: remembered in the cache per profile, plan type,
+ * area and kinds wanted, or chosen into its local for a profile built by
  * hand.
  */
 static const struct sched_rules *
-pick_rules(const struct engine *en, struct sched_rules *local)
+pick_rules(const struct engine *en)
 {
-	struct schedule		*s = en->s;
+	struct sched_cache	*s = en->c;
 	struct sched_rules	*rs;
 	size_t			 i;
 
@@ -352,7 +407,7 @@ pick_rules(const struct engine *en, struct sched_rules *local)
 	    (rs)->plan == en->f->plan_type && (rs)->area == en->f->area &&	\
 	    (rs)->kinds == en->o->kinds)
 	if (en->p->serial == 0)
-		rs = local;
+		rs = &s->local;
 	else {
 		if (s->lastmemo != 0 && SAME(&s->memo[s->lastmemo - 1]))
 			return &s->memo[s->lastmemo - 1];
@@ -526,8 +581,8 @@ add_occ(struct engine *en, enum kind k, unsigned seq, unsigned after,
 	if (en->nocc == en->occcap) {
 		en->occcap = en->occcap ? en->occcap * 2 : 32;
 		en->occ = xreallocarray(en->occ, en->occcap, sizeof(*en->occ));
-		en->s->occ = en->occ;
-		en->s->occcap = en->occcap;
+		en->c->occ = en->occ;
+		en->c->occcap = en->occcap;
 	}
 	en->occ[en->nocc].kind = k;
 	en->occ[en->nocc].seq = seq;
@@ -1004,13 +1059,12 @@ check_facts(struct engine *en)
 	return 0;
 }
 
-int
-sched_build(const struct profile *p, const struct calendar *cal,
-    const struct facts *f, const struct sched_opts *o, struct schedule *s,
-    struct sched_error *e)
+static int
+build(const struct profile *p, const struct calendar *cal,
+    const struct facts *f, const struct sched_opts *o, struct sched_cache *c,
+    struct schedule *s, struct sched_error *e)
 {
 	struct engine		 en;
-	struct sched_rules	 local;
 	struct when		 assess, start, none = { DATE_NONE, 0 };
 	const struct rule	*r;
 	size_t			 i;
@@ -1027,10 +1081,11 @@ sched_build(const struct profile *p, const struct calendar *cal,
 	en.f = f;
 	en.o = o;
 	en.s = s;
+	en.c = c;
 	en.e = e;
 	en.max = o->max_items ? o->max_items : SCHED_MAX_ITEMS;
-	en.occ = s->occ;
-	en.occcap = s->occcap;
+	en.occ = c->occ;
+	en.occcap = c->occcap;
 	s->n = 0;
 	s->nnotes = 0;
 	rc = -1;
@@ -1040,7 +1095,7 @@ sched_build(const struct profile *p, const struct calendar *cal,
 		snprintf(e->msg, sizeof(e->msg), "%s needs an area", p->id);
 		return -1;
 	}
-	en.rs = pick_rules(&en, &local);
+	en.rs = pick_rules(&en);
 	if (en.rs->overflow) {
 		e->code = SE_LIMIT;
 		snprintf(e->msg, sizeof(e->msg), "more than %d rules apply to"
@@ -1129,5 +1184,21 @@ sched_build(const struct profile *p, const struct calendar *cal,
 			s->items[i].seq = ++mseq;
 	rc = 0;
 out:
+	return rc;
+}
+
+int
+sched_build(const struct profile *p, const struct calendar *cal,
+    const struct facts *f, const struct sched_opts *o,
+    struct sched_cache *cache, struct schedule *s, struct sched_error *e)
+{
+	struct sched_cache	*own;
+	int			 rc;
+
+	own = NULL;
+	if (cache == NULL)
+		cache = own = sched_cache_new();
+	rc = build(p, cal, f, o, cache, s, e);
+	sched_cache_free(own);
 	return rc;
 }

@@ -140,7 +140,7 @@ check_proven(const struct profile *p, const struct calendar *cal,
 	po.kinds = (1u << KIND_ASSESSMENT) | (1u << KIND_FIRST_MEETING) |
 	    (1u << KIND_REVIEW) | (1u << KIND_VISIT);
 	po.proven = 1;
-	FUZZ_CHECK(sched_build(p, cal, f, &po, &s, &se) == 0,
+	FUZZ_CHECK(sched_build(p, cal, f, &po, NULL, &s, &se) == 0,
 	    "proven build failed: %s", se.msg);
 	/* Projected items, which the check passes over, on either side. */
 	for (i = 0, j = 0;; i++, j++) {
@@ -210,7 +210,7 @@ exercise(const struct profile *p)
 			    date_from_ymd(2028, 11, 22);
 			so.within = 5;
 			memset(&se, 0, sizeof(se));
-			if (sched_build(p, cal, &f, &so, &s, &se) == -1) {
+			if (sched_build(p, cal, &f, &so, NULL, &s, &se) == -1) {
 				FUZZ_CHECK(se.code != SE_OK && se.msg[0] != '\0',
 				    "failed without a reason");
 				continue;

@@ -401,17 +401,21 @@ run_rows(const struct row *rows, size_t n, const struct calendar *cal)
 {
 	struct built		 b;
 	struct schedule		 s;
+	struct sched_cache	*c;
 	struct sched_error	 e;
 	char			 got[160];
 	size_t			 i, j, nw;
 	int			 bad;
 
+	/* One cache for every row, as a caseload has: none leaks into the
+	 * next. */
 	memset(&s, 0, sizeof(s));
+	c = sched_cache_new();
 	for (i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
 
 		build(&r->f, &r->o, &b);
-		if (sched_build(r->p, cal, &b.f, &b.o, &s, &e) == -1)
+		if (sched_build(r->p, cal, &b.f, &b.o, c, &s, &e) == -1)
 			fail_msg("%s: sched_build failed: %s", r->name, e.msg);
 		for (nw = 0; nw < MAXWANT && r->want[nw] != NULL &&
 		    strncmp(r->want[nw], "note ", 5) != 0; nw++)
@@ -435,6 +439,7 @@ run_rows(const struct row *rows, size_t n, const struct calendar *cal)
 		check_notes(r, &s);
 	}
 	sched_free(&s);
+	sched_cache_free(c);
 }
 
 /* --- one-off items and projection flags --------------------------------- */
@@ -1191,7 +1196,7 @@ test_errors(void **state)
 		const struct err_row *r = &err_rows[i];
 
 		build(&r->f, &r->o, &b);
-		if (sched_build(r->p, plain, &b.f, &b.o, &s, &e) != -1)
+		if (sched_build(r->p, plain, &b.f, &b.o, NULL, &s, &e) != -1)
 			fail_msg("%s: sched_build succeeded", r->name);
 		if (e.code != r->code)
 			fail_msg("%s: error %d, expected %d (%s)", r->name,
@@ -1237,12 +1242,15 @@ test_reuse(void **state)
 
 	memset(&s, 0, sizeof(s));
 	build(&projection_rows[0].f, &projection_rows[0].o, &b);
-	assert_int_equal(sched_build(&oneoff, plain, &b.f, &b.o, &s, &e), 0);
+	assert_int_equal(sched_build(&oneoff, plain, &b.f, &b.o, NULL, &s,
+	    &e), 0);
 	assert_int_equal(s.n, 5);
 	build(&err_rows[1].f, &err_rows[1].o, &b);
-	assert_int_equal(sched_build(&oneoff, plain, &b.f, &b.o, &s, &e), -1);
+	assert_int_equal(sched_build(&oneoff, plain, &b.f, &b.o, NULL, &s,
+	    &e), -1);
 	build(&notes_rows[1].f, &notes_rows[1].o, &b);
-	assert_int_equal(sched_build(&notes, plain, &b.f, &b.o, &s, &e), 0);
+	assert_int_equal(sched_build(&notes, plain, &b.f, &b.o, NULL, &s,
+	    &e), 0);
 	assert_int_equal(s.n, 0);
 	assert_int_equal(s.nnotes, 1);
 	sched_free(&s);
