@@ -545,10 +545,11 @@ find_repeats(struct caseload *cl)
 	if (most < 2)
 		return;
 	tmp = xreallocarray(NULL, most, sizeof(*tmp));
-	for (i = 0; i < ID_BUCKETS; i++) {
-		sort_refs(cl->ref[i].v, tmp, cl->ref[i].n);
-		bucket_repeats(cl, &cl->ref[i]);
-	}
+	for (i = 0; i < ID_BUCKETS; i++)
+		if (cl->ref[i].n >= 2) {
+			sort_refs(cl->ref[i].v, tmp, cl->ref[i].n);
+			bucket_repeats(cl, &cl->ref[i]);
+		}
 	free(tmp);
 	qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_repeat);
 }
