@@ -551,7 +551,8 @@ find_repeats(struct caseload *cl)
 			bucket_repeats(cl, &cl->ref[i]);
 		}
 	free(tmp);
-	qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_repeat);
+	if (cl->nreps > 1)
+		qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_repeat);
 }
 
 size_t
