@@ -933,6 +933,10 @@ struct check {
 	struct out_tally *by_profile, *by_worker;	/* in order first seen */
 	size_t		 nprofile, nworker, profcap, workcap;
 	struct strtab	*profiles, *workers;	/* their keys: the index */
+	struct {
+		unsigned long	 serial;	/* the profile's; 0: none */
+		size_t		 i;		/* its by_profile */
+	}		 ptally[MAX_LOADED];	/* by loaded profile's slot */
 	struct tick	*tk;		/* a case's ticks: room for each of
 					   its items */
 	size_t		 tkcap;
@@ -1019,7 +1023,7 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	const struct item	*it;
 	const struct tick	*tk;
 	char			 err[512];
-	size_t			 i, n;
+	size_t			 i, k, n;
 
 	if (f->reviews_unknown) {
 		r->unchecked++;
@@ -1038,8 +1042,17 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 		n = ticks(&r->s, ck->tk);
 		tk = ck->tk;
 		count(&ck->all, tk, n, f->reviews_unknown);
-		count(tally_of(&ck->profiles, &ck->by_profile, &ck->nprofile,
-		    &ck->profcap, l->p->id), tk, n, f->reviews_unknown);
+		/* A loaded profile's tally, found once (a slot may be
+		 * reused for another profile: load_profile). */
+		k = (size_t)(l - r->lp);
+		if (ck->ptally[k].serial != l->p->serial) {
+			ck->ptally[k].serial = l->p->serial;
+			ck->ptally[k].i = (size_t)(tally_of(&ck->profiles,
+			    &ck->by_profile, &ck->nprofile, &ck->profcap,
+			    l->p->id) - ck->by_profile);
+		}
+		count(&ck->by_profile[ck->ptally[k].i], tk, n,
+		    f->reviews_unknown);
 		count(tally_of(&ck->workers, &ck->by_worker, &ck->nworker,
 		    &ck->workcap, row->worker ? row->worker : "(none)"), tk,
 		    n, f->reviews_unknown);
