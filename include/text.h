@@ -28,6 +28,15 @@ int		 text_alike(const char *a, const char *b);
  * "not valid UTF-8", "contains a control character", "contains a line
  * break" or "contains a tab".
  */
+/*
+ * The length of the UTF-8 sequence at s[0..len), 1 to 4, or 0 if it is not
+ * one (overlong, a surrogate, past U+10FFFF, or cut short); ASCII is 1.
+ * For a NUL-terminated s, len may be strnlen(s, 4).
+ */
+size_t		 text_utf8_len(const char *s, size_t len);
+/* Whether the n-byte sequence at s is a C1 control, U+0080 to U+009F. */
+int		 text_is_c1(const char *s, size_t n);
+
 #define TEXT_TAB	0x01
 #define TEXT_BREAKS	0x02
 const char	*text_unusable(const char *s, size_t len, int allow);

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "out.h"
 #include "out_impl.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct out_writer {
@@ -454,32 +455,6 @@ out_json_string(FILE *f, const char *s)
 	putc('"', f);
 }
 
-/* Length of the valid UTF-8 sequence at p (not a NUL), or 0. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	size_t	 n, i;
-
-	if (*p < 0x80)
-		return 1;
-	if (*p >= 0xc2 && *p <= 0xdf)
-		n = 2;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		n = 3;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	/* Neither overlong, nor a surrogate, nor past U+10FFFF. */
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
-		return 0;
-	return n;
-}
-
 void
 out_html_string(FILE *f, const char *s)
 {
@@ -509,7 +484,8 @@ out_html_string(FILE *f, const char *s)
 			putc(*p, f);
 			continue;
 		}
-		if (*p < 0x20 || *p == 0x7f || (n = utf8_len(p)) == 0) {
+		if (*p < 0x20 || *p == 0x7f || (n = text_utf8_len((const char *)p,
+		    strnlen((const char *)p, 4))) == 0) {
 			fputs("\xef\xbf\xbd", f);
 			n = 1;
 		} else

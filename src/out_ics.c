@@ -59,6 +59,7 @@
 #include "profile.h"
 #include "sched.h"
 #include "strtab.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define ICS_END		"END:VCALENDAR\r\n"
@@ -182,34 +183,6 @@ sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0 if it is not one. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	unsigned char	 lo, hi;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		lo = p[0] == 0xe0 ? 0xa0 : 0x80;	/* no overlongs */
-		hi = p[0] == 0xed ? 0x9f : 0xbf;	/* no surrogates */
-		if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
-			return 0;
-		return 3;
-	}
-	if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		lo = p[0] == 0xf0 ? 0x90 : 0x80;
-		hi = p[0] == 0xf4 ? 0x8f : 0xbf;	/* up to U+10FFFF */
-		if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80 ||
-		    (p[3] & 0xc0) != 0x80)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 /* Printable ASCII that a TEXT value holds as it is: not '\\', ',', ';'. */
 static int
 plain(unsigned char c)
@@ -241,7 +214,9 @@ clean_char(const unsigned char *p, enum clean_mode mode, char *out,
 		out[0] = '?';
 		return 1;
 	}
-	if ((n = utf8_len(p)) == 0 || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+	if ((n = text_utf8_len((const char *)p,
+	    strnlen((const char *)p, 4))) == 0 ||
+	    text_is_c1((const char *)p, n)) {
 		out[0] = '?';		/* not UTF-8, or a C1 control */
 		return n == 0 ? 1 : 2;
 	}

@@ -69,13 +69,56 @@ text_alike(const char *a, const char *b)
 	return d <= 2 && d * 3 <= (lx < ly ? lx : ly);
 }
 
+size_t
+text_utf8_len(const char *str, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)str;
+	unsigned char		 lo, hi;
+	size_t			 n, i;
+
+	if (len == 0)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	lo = 0x80;
+	hi = 0xbf;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3;
+		if (p[0] == 0xe0)
+			lo = 0xa0;	/* not overlong */
+		if (p[0] == 0xed)
+			hi = 0x9f;	/* not a surrogate */
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4;
+		if (p[0] == 0xf0)
+			lo = 0x90;	/* not overlong */
+		if (p[0] == 0xf4)
+			hi = 0x8f;	/* not past U+10FFFF */
+	} else
+		return 0;
+	if (len < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+int
+text_is_c1(const char *s, size_t n)
+{
+	return n == 2 && (unsigned char)s[0] == 0xc2 &&
+	    (unsigned char)s[1] < 0xa0;
+}
+
 const char *
 text_unusable(const char *str, size_t len, int allow)
 {
 	const unsigned char	*s, *e;
 	uint64_t		 w;
-	unsigned		 cp, min;
-	int			 n, i;
+	size_t			 n;
 
 	s = (const unsigned char *)str;
 	e = s + len;
@@ -100,33 +143,11 @@ text_unusable(const char *str, size_t len, int allow)
 			s++;
 			continue;
 		}
-		if (*s >= 0xc2 && *s <= 0xdf) {
-			n = 1;
-			cp = *s & 0x1f;
-			min = 0x80;
-		} else if (*s >= 0xe0 && *s <= 0xef) {
-			n = 2;
-			cp = *s & 0x0f;
-			min = 0x800;
-		} else if (*s >= 0xf0 && *s <= 0xf4) {
-			n = 3;
-			cp = *s & 0x07;
-			min = 0x10000;
-		} else
+		if ((n = text_utf8_len((const char *)s, (size_t)(e - s))) == 0)
 			return "not valid UTF-8";
-		if (e - s <= n)
-			return "not valid UTF-8";
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return "not valid UTF-8";
-			cp = cp << 6 | (s[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return "not valid UTF-8";
-		if (cp >= 0x80 && cp <= 0x9f)
+		if (text_is_c1((const char *)s, n))
 			return "contains a control character";
-		s += n + 1;
+		s += n;
 	}
 	return NULL;
 }
