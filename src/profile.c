@@ -27,6 +27,7 @@
 #include "profile.h"
 #include "rpath.h"
 #include "safeio.h"
+#include "strtab.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -270,76 +271,44 @@ span_cmp(const struct span *a, const struct span *b)
 
 /* --- a small string map --------------------------------------------------- */
 
+/* Strings to indexes: the string table numbers them, v[] maps each number. */
 struct hmap {
-	char		**k;
-	size_t		 *v;
-	size_t		  cap, n;
+	struct strtab	*t;
+	size_t		*v;
+	size_t		 cap;
 };
-
-static size_t
-hash(const char *s)
-{
-	size_t	 h;
-
-	for (h = 2166136261u; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static size_t
 hmap_get(const struct hmap *m, const char *k)
 {
 	size_t	 i;
 
-	if (m->cap == 0)
+	if (m->t == NULL ||
+	    (i = strtab_find(m->t, k, strlen(k))) == STRTAB_NONE)
 		return NONE;
-	for (i = hash(k) & (m->cap - 1); m->k[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->k[i], k) == 0)
-			return m->v[i];
-	return NONE;
+	return m->v[i];
 }
 
 /* Set k to v, adding k if it is new. */
 static void
 hmap_put(struct hmap *m, const char *k, size_t v)
 {
-	struct hmap	 big;
-	size_t		 i;
+	size_t	 i;
 
-	if (2 * (m->n + 1) > m->cap) {
-		big.cap = m->cap ? m->cap * 2 : 64;
-		big.n = 0;
-		big.k = xcalloc(big.cap, sizeof(*big.k));
-		big.v = xcalloc(big.cap, sizeof(*big.v));
-		for (i = 0; i < m->cap; i++)
-			if (m->k[i] != NULL) {
-				hmap_put(&big, m->k[i], m->v[i]);
-				free(m->k[i]);
-			}
-		free(m->k);
-		free(m->v);
-		*m = big;
+	if (m->t == NULL)
+		m->t = strtab_new();
+	i = strtab_add(m->t, k, strlen(k), NULL);
+	if (i == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
 	}
-	for (i = hash(k) & (m->cap - 1); m->k[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->k[i], k) == 0) {
-			m->v[i] = v;
-			return;
-		}
-	m->k[i] = xstrdup(k);
 	m->v[i] = v;
-	m->n++;
 }
 
 static void
 hmap_free(struct hmap *m)
 {
-	size_t	 i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->k[i]);
-	free(m->k);
+	strtab_free(m->t);
 	free(m->v);
 	memset(m, 0, sizeof(*m));
 }
@@ -906,33 +875,6 @@ ini_value(struct pfile *pf, struct skey *k)
 
 /* --- checking values ------------------------------------------------------ */
 
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t	 d[33], i, j, la, lb, prev, cur;
-
-	la = strlen(a);
-	lb = strlen(b);
-	if (la > 32 || lb > 32)
-		return SIZE_MAX;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cur = d[j];
-			d[j] = prev + (a[i - 1] != b[j - 1]);
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			if (cur + 1 < d[j])
-				d[j] = cur + 1;
-			prev = cur;
-		}
-	}
-	return d[lb];
-}
-
 /* Read section s's keys into kv[], one per name; report unknown keys. */
 static void
 gather(struct pfile *pf, const struct ssec *s, const char *const *names,
@@ -952,8 +894,8 @@ gather(struct pfile *pf, const struct ssec *s, const char *const *names,
 			best = NULL;
 			bestd = 3;
 			for (j = 0; j < n; j++)
-				if ((dist = edit_distance(k->key, names[j])) <
-				    bestd) {
+				if ((dist = text_edit_distance(k->key,
+				    names[j])) < bestd) {
 					bestd = dist;
 					best = names[j];
 				}
