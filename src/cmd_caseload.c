@@ -93,6 +93,9 @@ struct loaded {
 
 struct run {
 	struct cli		*c;
+	struct diags		 ds;		/* the caseload's faults and the
+						   rows rejected, printed as
+						   they come */
 	const char		*path;
 	const char		*columns;	/* --columns FILE */
 	int			 profile_default; /* --profile gives the rows
@@ -137,7 +140,7 @@ reject(struct run *r, long line, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	diag_vsay(r->c->err, DIAG_ERROR, r->path, line, fmt, ap);
+	diag_vadd(&r->ds, DIAG_ERROR, r->path, line, fmt, ap);
 	va_end(ap);
 	r->rejected++;
 	if (r->nrejlines == r->rejcap) {
@@ -859,6 +862,7 @@ caseload_schedule(struct cli *c, const struct caseload_query *q,
 	memset(&r, 0, sizeof(r));
 	memset(&oc, 0, sizeof(oc));
 	r.c = c;
+	r.ds.out = c->err;
 	r.path = q->path;
 	r.columns = q->columns;
 	r.profile = q->profile;
@@ -1083,6 +1087,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	memset(&ck, 0, sizeof(ck));
 	memset(&st, 0, sizeof(st));
 	r.c = c;
+	r.ds.out = c->err;
 	r.so.within = 5;
 	fmt = FMT_TEXT;
 	excel = 0;
@@ -1734,6 +1739,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	memset(&sp, 0, sizeof(sp));
 	r.c = c;
+	r.ds.out = c->err;
 	r.so.within = 5;
 	r.so.until = DATE_NONE;
 	oo.alarm_days = -1;
