@@ -5,7 +5,10 @@
  *
  * Both stream: one row is read, computed and written before the next, so
  * memory stays flat however large the caseload.  A row that cannot be used
- * is reported as FILE:LINE: reason and every other row is still processed.
+ * is reported as FILE:LINE: reason and every other row is still processed;
+ * the reports go through a struct diags that prints them as they come,
+ * and its worst level gives the exit status with the command's own
+ * findings.
  */
 #include <sys/stat.h>
 

@@ -9,11 +9,12 @@
  *
  * Bad data is reported as FILE:LINE: child ID: what, and leaves out only
  * what it affects (see census.h); every other child is still reported.
- * Exit status: 0, 3 if anything was rejected, 2 for a usage error or a
- * file that cannot be read.  A file that stops being well-formed XML
- * partway is reported with its line, the report covers the children read
- * before that point (JSON says "complete": false), no caseload is
- * written, and the status is 2.
+ * The reader's faults go through a struct diags that prints them as they
+ * come, and its worst level gives the exit status: 0, 3 if anything was
+ * rejected, 2 for a usage error or a file that cannot be read.  A file
+ * that stops being well-formed XML partway is reported with its line, the
+ * report covers the children read before that point (JSON says
+ * "complete": false), no caseload is written, and the status is 2.
  */
 #include <sys/stat.h>
 
