@@ -9,17 +9,23 @@
 #include "diag.h"
 #include "xmalloc.h"
 
-/* What comes before the message: "cinplan: FILE:LINE: [warning: ]". */
+/*
+ * "cinplan: FILE:LINE: [warning: ]MSG" in one call: standard error is
+ * unbuffered, and a line in pieces would cost a write each.
+ */
 static void
-place(FILE *out, enum diag_level level, const char *file, long line)
+print(FILE *out, enum diag_level level, const char *file, long line,
+    const char *msg)
 {
-	fputs("cinplan: ", out);
+	const char	*w;
+
+	w = level == DIAG_WARNING ? "warning: " : "";
 	if (file != NULL && line > 0)
-		fprintf(out, "%s:%ld: ", file, line);
+		fprintf(out, "cinplan: %s:%ld: %s%s\n", file, line, w, msg);
 	else if (file != NULL)
-		fprintf(out, "%s: ", file);
-	if (level == DIAG_WARNING)
-		fputs("warning: ", out);
+		fprintf(out, "cinplan: %s: %s%s\n", file, w, msg);
+	else
+		fprintf(out, "cinplan: %s%s\n", w, msg);
 }
 
 void
@@ -28,6 +34,7 @@ diag_vadd(struct diags *ds, enum diag_level level, const char *file,
 {
 	struct diag	*d;
 	va_list		 aq;
+	char		 buf[512], *msg;
 	int		 n;
 
 	if (level > ds->worst)
@@ -38,25 +45,31 @@ diag_vadd(struct diags *ds, enum diag_level level, const char *file,
 		ds->nwarn++;
 	if (level < ds->min)
 		return;
-	if (ds->out != NULL) {
-		place(ds->out, level, file, line);
-		vfprintf(ds->out, fmt, ap);
-		putc('\n', ds->out);
-		return;
-	}
-	if (ds->n == ds->cap) {
-		ds->cap = ds->cap ? ds->cap * 2 : 8;
-		ds->v = xreallocarray(ds->v, ds->cap, sizeof(*ds->v));
-	}
-	d = &ds->v[ds->n++];
-	d->level = level;
-	d->file = file ? xstrdup(file) : NULL;
-	d->line = line;
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(buf, sizeof(buf), fmt, aq);
 	va_end(aq);
-	d->msg = xmalloc(n < 0 ? 1 : (size_t)n + 1);
-	vsnprintf(d->msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
+	msg = buf;
+	if (n < 0)
+		buf[0] = '\0';
+	else if ((size_t)n >= sizeof(buf)) {
+		msg = xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	}
+	if (ds->out != NULL)
+		print(ds->out, level, file, line, msg);
+	else {
+		if (ds->n == ds->cap) {
+			ds->cap = ds->cap ? ds->cap * 2 : 8;
+			ds->v = xreallocarray(ds->v, ds->cap, sizeof(*ds->v));
+		}
+		d = &ds->v[ds->n++];
+		d->level = level;
+		d->file = file ? xstrdup(file) : NULL;
+		d->line = line;
+		d->msg = xstrdup(msg);
+	}
+	if (msg != buf)
+		free(msg);
 }
 
 void
@@ -78,9 +91,7 @@ diag_print(const struct diags *ds, FILE *err)
 
 	for (i = 0; i < ds->n; i++) {
 		d = &ds->v[i];
-		place(err, d->level, d->file, d->line);
-		fputs(d->msg, err);
-		putc('\n', err);
+		print(err, d->level, d->file, d->line, d->msg);
 	}
 }
 
