@@ -118,7 +118,8 @@ $(O)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -o $@ tools/embed.c
 
-$(O)/tests/%: tests/unit/%.c $(LIBOBJS) $(wildcard include/*.h)
+$(O)/tests/%: tests/unit/%.c $(LIBOBJS) $(wildcard include/*.h) \
+    $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
 	    $(LIBOBJS) $(LIBS) $(CMOCKA_LIBS)

@@ -26,6 +26,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "diag.h"
 #include "rpath.h"
 
 #define BLOCK		(1u << 20)	/* queries drawn in advance */
@@ -79,6 +80,7 @@ int
 main(int argc, char *argv[])
 {
 	struct rusage	 ru;
+	struct diags	 ds;
 	struct rfile	 f;
 	struct hol_data	*hd;
 	struct calendar	*cal;
@@ -117,11 +119,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "bench_cal: %s\n", err);
 		return 2;
 	}
-	if ((hd = hol_data_parse(f.text, f.len, f.name, err,
-	    sizeof(err))) == NULL) {
-		fprintf(stderr, "bench_cal: %s\n", err);
+	memset(&ds, 0, sizeof(ds));
+	ds.out = stderr;
+	if ((hd = hol_data_parse(f.text, f.len, f.name, &ds)) == NULL)
 		return 2;
-	}
 	rfile_free(&f);
 	t0 = now();
 	cal = cal_new(hd, NULL, 0);

@@ -20,14 +20,15 @@ struct holiday {
 
 /* The one-off changes: days the rules give that did not happen, and extras. */
 struct hol_data;
+struct diags;
 
 /*
  * Parse a holiday data file (see cinplan(1), FILES).  name is used in
- * messages.  Returns NULL and writes "NAME:LINE: problem" into err[errsz]
- * on a bad line.  Free with hol_data_free().
+ * messages.  Returns NULL after reporting "NAME:LINE: problem" to ds at
+ * DIAG_FATAL on a bad line.  Free with hol_data_free().
  */
 struct hol_data	*hol_data_parse(const char *text, size_t len, const char *name,
-		    char *err, size_t errsz);
+		    struct diags *ds);
 void		 hol_data_free(struct hol_data *);
 
 /*
@@ -47,25 +48,25 @@ size_t		 hol_list(const struct hol_data *, int from, int to,
  * unless flags has HOL_ALLOW_MISSING; a title with a C1 control character
  * is refused.  With changes, the entries that differ from old's are
  * written there first, one a line ("cinplan: NAME: + add DATE TEXT", "-"
- * for one dropped), then a count.  Returns 0, or -1 with
- * "NAME:LINE:COL: problem" in err.
+ * for one dropped), then a count.  Returns 0, or -1 after reporting
+ * "NAME:LINE:COL: problem" (or "NAME: problem") to ds at DIAG_FATAL.
  */
 #define HOL_ALLOW_MISSING	0x01
 int		 hol_import_govuk(const char *json, size_t len, const char *name,
 		    const struct hol_data *old, int flags, FILE *out,
-		    FILE *changes, char *err, size_t errsz);
+		    FILE *changes, struct diags *ds);
 
 /*
  * Compare the data in use, old (read from oldname; may be NULL), with
  * GOV.UK's bank-holidays.json text: write each day that differs as
  * hol_import_govuk() does (a day only named differently is no change),
  * then one line saying whether old is up to date.  Returns 0 if it is, 1
- * if the JSON announces a later year or different days, or -1 with err
- * set as for hol_import_govuk().
+ * if the JSON announces a later year or different days, or -1 after
+ * reporting to ds as hol_import_govuk() does.
  */
 int		 hol_check_govuk(const char *json, size_t len, const char *name,
 		    const struct hol_data *old, const char *oldname, int flags,
-		    FILE *out, char *err, size_t errsz);
+		    FILE *out, struct diags *ds);
 
 /*
  * The last year whose bank holidays were announced when the data was made

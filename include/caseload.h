@@ -14,6 +14,7 @@
 #include "date.h"
 
 struct caseload;
+struct diags;
 
 /* One usable row.  Strings are borrowed until the next caseload_next(). */
 struct case_row {
@@ -58,24 +59,24 @@ struct caseload_opts {
 
 /*
  * Open a caseload on fd (not closed) and read its header.  name is used in
- * messages.  Returns NULL with err set ("NAME:LINE: reason") if the header
- * is unusable (empty file, no case_id or profile column, duplicate
- * column); a missing column's message lists the headings found and names
- * the one that may have been meant.
+ * messages, which go to ds.  Returns NULL after reporting at DIAG_FATAL
+ * ("NAME:LINE: reason") if the header is unusable (empty file, no case_id
+ * or profile column, duplicate column); a missing column's message lists
+ * the headings found and names the one that may have been meant.
  */
 struct caseload	*caseload_open(int fd, const char *name,
-		    const struct caseload_opts *, char *err, size_t errsz);
+		    const struct caseload_opts *, struct diags *ds);
 void		 caseload_close(struct caseload *);
 /* Whether every row's profile is caseload_opts.profile: no such column. */
 int		 caseload_default_profile(const struct caseload *);
 
 /*
  * The next row: 1 with *row filled, 0 at end, -1 for a row that cannot be
- * used (err holds "NAME:LINE: reason"; reading goes on), -2 for a read
- * error (err set; stop).
+ * used (reported to ds at DIAG_ERROR as "NAME:LINE: reason"; reading goes
+ * on), -2 for a read error (reported at DIAG_FATAL; stop).
  */
 int		 caseload_next(struct caseload *, struct case_row *row,
-		    char *err, size_t errsz);
+		    struct diags *ds);
 
 /*
  * A usable row whose case_id is the same as an earlier usable row's.

@@ -11,7 +11,13 @@
 #include "date.h"
 #include "rpath.h"
 
-/* Exit statuses: part of the command-line contract. */
+/*
+ * Exit statuses: part of the command-line contract.  A command that reads
+ * its input through a struct diags (diag.h) takes its status from the
+ * worst level seen, with its own findings: DIAG_FATAL is EXIT_USAGE,
+ * DIAG_ERROR (a row, child or case left out) EXIT_REJECTED, and warnings
+ * change nothing.
+ */
 #define EXIT_OK		0	/* nothing overdue */
 #define EXIT_OVERDUE	1	/* check: something is overdue */
 #define EXIT_USAGE	2	/* usage, profile or data error */

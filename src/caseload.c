@@ -6,7 +6,6 @@
  * live in one buffer reused from row to row.  A row that cannot be used is
  * reported with its file and line and the next row is read as usual.
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "caseload.h"
 #include "csv.h"
 #include "date.h"
+#include "diag.h"
 #include "strtab.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -219,29 +219,6 @@ blank_record(const struct csv_record *rec)
 	return 1;
 }
 
-static void	fmterr(char *, size_t, const char *, long, const char *, ...)
-		    __attribute__((format(printf, 5, 6)));
-
-static void
-fmterr(char *err, size_t errsz, const char *name, long line,
-    const char *fmt, ...)
-{
-	va_list	 ap;
-	int	 n;
-
-	if (errsz == 0)
-		return;
-	if (line > 0)
-		n = snprintf(err, errsz, "%s:%ld: ", name, line);
-	else
-		n = snprintf(err, errsz, "%s: ", name);
-	if (n < 0 || (size_t)n >= errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err + n, errsz - n, fmt, ap);
-	va_end(ap);
-}
-
 const char *const *
 caseload_column_names(size_t *n)
 {
@@ -270,7 +247,7 @@ heading(const struct caseload_opts *o, int c, char *buf, size_t sz)
  */
 static void
 missing(const struct caseload_opts *o, const char *name,
-    const struct csv_record *rec, int c, char *err, size_t errsz)
+    const struct csv_record *rec, int c, struct diags *ds)
 {
 	char		 list[600], near[SHOWN_MAX + 4], h[SHOWN_MAX + 4];
 	char		 want[SHOWN_MAX + 4], ours[COL__MAX * 24];
@@ -303,12 +280,12 @@ missing(const struct caseload_opts *o, const char *name,
 		    i > 0 ? ", " : "", col_names[i]);
 	}
 	if (mapped != NULL)
-		fmterr(err, errsz, name, rec->line, "no '%s' column for %s "
-		    "(the headings are %s)%s%s%s", want, col_names[c], list,
+		diag_add(ds, DIAG_FATAL, name, rec->line, "no '%s' column for "
+		    "%s (the headings are %s)%s%s%s", want, col_names[c], list,
 		    near[0] ? "; did you mean '" : "", near,
 		    near[0] ? "'?" : "");
 	else
-		fmterr(err, errsz, name, rec->line, "no '%s' column (the "
+		diag_add(ds, DIAG_FATAL, name, rec->line, "no '%s' column (the "
 		    "headings are %s)%s%s%s; cinplan's columns are %s: give "
 		    "yours their names in a column mapping (--columns)%s",
 		    want, list, near[0] ? "; did you mean '" : "", near,
@@ -318,7 +295,7 @@ missing(const struct caseload_opts *o, const char *name,
 
 struct caseload *
 caseload_open(int fd, const char *name, const struct caseload_opts *o,
-    char *err, size_t errsz)
+    struct diags *ds)
 {
 	struct caseload		*cl;
 	struct csv_record	 rec;
@@ -340,15 +317,16 @@ caseload_open(int fd, const char *name, const struct caseload_opts *o,
 	    blank_record(&rec))
 		continue;
 	if (rv == 0) {
-		fmterr(err, errsz, name, 0, "empty caseload, no header row");
+		diag_add(ds, DIAG_FATAL, name, 0,
+		    "empty caseload, no header row");
 		goto fail;
 	}
 	if (rv == -2) {
-		fmterr(err, errsz, name, 0, "%s", why);
+		diag_add(ds, DIAG_FATAL, name, 0, "%s", why);
 		goto fail;
 	}
 	if (rv == -1) {
-		fmterr(err, errsz, name, rec.line, "header: %s", why);
+		diag_add(ds, DIAG_FATAL, name, rec.line, "header: %s", why);
 		goto fail;
 	}
 	cl->nhead = rec.n;
@@ -360,7 +338,7 @@ caseload_open(int fd, const char *name, const struct caseload_opts *o,
 		if (c == COL__MAX)
 			continue;
 		if (cl->col[c] != -1) {
-			fmterr(err, errsz, name, rec.line,
+			diag_add(ds, DIAG_FATAL, name, rec.line,
 			    "duplicate column '%s'", shown(h, sbuf,
 			    sizeof(sbuf)));
 			goto fail;
@@ -372,7 +350,7 @@ caseload_open(int fd, const char *name, const struct caseload_opts *o,
 	for (c = COL_CASE_ID; c <= COL_PROFILE; c++)
 		if (cl->col[c] == -1 &&
 		    (c != COL_PROFILE || cl->dprofile == NULL)) {
-			missing(o, name, &rec, c, err, errsz);
+			missing(o, name, &rec, c, ds);
 			goto fail;
 		}
 	for (c = 0; c < COL__MAX; c++)
@@ -640,8 +618,7 @@ uk_hint(struct caseload *cl, struct cell c)
 }
 
 int
-caseload_next(struct caseload *cl, struct case_row *row, char *err,
-    size_t errsz)
+caseload_next(struct caseload *cl, struct case_row *row, struct diags *ds)
 {
 	static const struct cell none = { "", 0 };
 	struct csv_record	 rec;
@@ -661,18 +638,19 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 			return 0;
 		}
 		if (rv == -2) {
-			fmterr(err, errsz, cl->name, 0, "%s", reason);
+			diag_add(ds, DIAG_FATAL, cl->name, 0, "%s", reason);
 			return -2;
 		}
 		if (rv == -1) {
-			fmterr(err, errsz, cl->name, rec.line, "%s", reason);
+			diag_add(ds, DIAG_ERROR, cl->name, rec.line, "%s",
+			    reason);
 			return -1;
 		}
 		if (!blank_record(&rec))
 			break;
 	}
 	if (rec.n > cl->nhead) {
-		fmterr(err, errsz, cl->name, rec.line,
+		diag_add(ds, DIAG_ERROR, cl->name, rec.line,
 		    "%zu fields, header has %zu", rec.n, cl->nhead);
 		return -1;
 	}
@@ -692,18 +670,20 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	}
 
 	if (cell[COL_CASE_ID].len == 0) {
-		fmterr(err, errsz, cl->name, rec.line, "case_id is empty");
+		diag_add(ds, DIAG_ERROR, cl->name, rec.line,
+		    "case_id is empty");
 		return -1;
 	}
 	if (cell[COL_PROFILE].len == 0) {
-		fmterr(err, errsz, cl->name, rec.line, "profile is empty");
+		diag_add(ds, DIAG_ERROR, cl->name, rec.line,
+		    "profile is empty");
 		return -1;
 	}
 	for (c = 0; c < NSTRCOLS; c++)
 		if (cell[c].len > 0 &&
 		    (why = text_unusable(cell[c].s, cell[c].len,
 		    c == COL_WORKER ? TEXT_BREAKS : 0)) != NULL) {
-			fmterr(err, errsz, cl->name, rec.line, "%s: %s",
+			diag_add(ds, DIAG_ERROR, cl->name, rec.line, "%s: %s",
 			    col_names[c], why);
 			return -1;
 		}
@@ -722,9 +702,9 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 			continue;
 		if (date_parse_text(cell[c].s, cell[c].len, cl->style, &d,
 		    &why) == -1) {
-			fmterr(err, errsz, cl->name, rec.line, "%s: '%s' %s%s",
-			    col_names[c], shown(cell[c], sbuf, sizeof(sbuf)),
-			    why, uk_hint(cl, cell[c]));
+			diag_add(ds, DIAG_ERROR, cl->name, rec.line,
+			    "%s: '%s' %s%s", col_names[c], shown(cell[c], sbuf,
+			    sizeof(sbuf)), why, uk_hint(cl, cell[c]));
 			return -1;
 		}
 		*(int *)(void *)((char *)row + date_cols[cl->pdates[k]].off) =
@@ -740,7 +720,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 				break;
 		}
 		if (i < cell[COL_REVIEWS_HELD].len) {
-			fmterr(err, errsz, cl->name, rec.line,
+			diag_add(ds, DIAG_ERROR, cl->name, rec.line,
 			    "reviews_held: '%s' is not a whole number from 0 "
 			    "to %d", shown(cell[COL_REVIEWS_HELD], sbuf,
 			    sizeof(sbuf)), REVIEWS_MAX);
@@ -754,7 +734,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	    (row->closed = yes_no(cell[COL_CLOSED])) == -1) {
 		if (date_parse_text(cell[COL_CLOSED].s,
 		    cell[COL_CLOSED].len, cl->style, &d, &why) == -1) {
-			fmterr(err, errsz, cl->name, rec.line,
+			diag_add(ds, DIAG_ERROR, cl->name, rec.line,
 			    "closed: '%s' is not a date or yes/no%s",
 			    shown(cell[COL_CLOSED], sbuf, sizeof(sbuf)),
 			    uk_hint(cl, cell[COL_CLOSED]));
@@ -768,7 +748,7 @@ caseload_next(struct caseload *cl, struct case_row *row, char *err,
 	row->manager_agreed = 0;
 	if (cell[COL_MANAGER_AGREED].len > 0 &&
 	    (row->manager_agreed = yes_no(cell[COL_MANAGER_AGREED])) == -1) {
-		fmterr(err, errsz, cl->name, rec.line,
+		diag_add(ds, DIAG_ERROR, cl->name, rec.line,
 		    "manager_agreed: '%s' is not yes or no",
 		    shown(cell[COL_MANAGER_AGREED], sbuf, sizeof(sbuf)));
 		return -1;

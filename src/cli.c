@@ -305,6 +305,7 @@ cli_rpath(struct cli *c)
 int
 cli_holidays(struct cli *c, const struct hol_data **out)
 {
+	struct diags	 ds;
 	struct rfile	 f;
 	char		 err[512];
 	int		 rc;
@@ -325,13 +326,12 @@ cli_holidays(struct cli *c, const struct hol_data **out)
 			return -1;
 		}
 		if (rc == 0) {
-			c->hol = hol_data_parse(f.text, f.len, f.name, err,
-			    sizeof(err));
+			memset(&ds, 0, sizeof(ds));
+			ds.out = c->err;
+			c->hol = hol_data_parse(f.text, f.len, f.name, &ds);
 			rfile_free(&f);
-			if (c->hol == NULL) {
-				cli_error(c, "%s", err);
+			if (c->hol == NULL)
 				return -1;
-			}
 		}
 		c->hol_loaded = 1;
 	}

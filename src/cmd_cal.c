@@ -8,6 +8,7 @@
 #include "cal.h"
 #include "cli.h"
 #include "date.h"
+#include "diag.h"
 #include "profile.h"
 #include "rpath.h"
 #include "safeio.h"
@@ -186,6 +187,7 @@ static int
 import_govuk(struct cli *c, const struct cal_args *a)
 {
 	const struct hol_data	*old;
+	struct diags		 ds;
 	struct rfile		 f;
 	struct safe_out		 so;
 	char			 err[512];
@@ -206,12 +208,14 @@ import_govuk(struct cli *c, const struct cal_args *a)
 		rfile_free(&f);
 		return cli_error(c, "%s", err);
 	}
+	memset(&ds, 0, sizeof(ds));
+	ds.out = c->err;
 	rc = hol_import_govuk(f.text, f.len, f.name, old, a->allow_missing ?
-	    HOL_ALLOW_MISSING : 0, so.f, c->err, err, sizeof(err));
+	    HOL_ALLOW_MISSING : 0, so.f, c->err, &ds);
 	rfile_free(&f);
 	if (rc == -1) {
 		safe_abort(&so);
-		return cli_error(c, "%s", err);
+		return EXIT_USAGE;
 	}
 	if (cli_commit(c, &so) == -1)
 		return EXIT_USAGE;
@@ -223,6 +227,7 @@ static int
 check_govuk(struct cli *c, const struct cal_args *a)
 {
 	const struct hol_data	*old;
+	struct diags		 ds;
 	struct rfile		 f, in_use;
 	char			 err[512];
 	int			 rc;
@@ -244,14 +249,15 @@ check_govuk(struct cli *c, const struct cal_args *a)
 	if (c->holidays_file == NULL)
 		(void)rpath_read(cli_rpath(c), "holidays", &in_use, err,
 		    sizeof(err));
+	memset(&ds, 0, sizeof(ds));
+	ds.out = c->err;
 	rc = hol_check_govuk(f.text, f.len, f.name, old, c->holidays_file ?
 	    c->holidays_file : in_use.name ? in_use.name : "(no holiday data)",
-	    a->allow_missing ? HOL_ALLOW_MISSING : 0, c->out, err,
-	    sizeof(err));
+	    a->allow_missing ? HOL_ALLOW_MISSING : 0, c->out, &ds);
 	rfile_free(&in_use);
 	rfile_free(&f);
 	if (rc == -1)
-		return cli_error(c, "%s", err);
+		return EXIT_USAGE;
 	return rc == 1 ? EXIT_OVERDUE : EXIT_OK;
 }
 

@@ -5,7 +5,10 @@
  *
  * Both stream: one row is read, computed and written before the next, so
  * memory stays flat however large the caseload.  A row that cannot be used
- * is reported as FILE:LINE: reason and every other row is still processed.
+ * is reported as FILE:LINE: reason and every other row is still processed;
+ * the reports go through a struct diags that prints them as they come,
+ * and its worst level gives the exit status with the command's own
+ * findings.
  */
 #include <sys/stat.h>
 
@@ -93,6 +96,9 @@ struct loaded {
 
 struct run {
 	struct cli		*c;
+	struct diags		 ds;		/* the caseload's faults and the
+						   rows rejected, printed as
+						   they come */
 	const char		*path;
 	const char		*columns;	/* --columns FILE */
 	int			 profile_default; /* --profile gives the rows
@@ -138,7 +144,7 @@ reject(struct run *r, long line, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	diag_vsay(r->c->err, DIAG_ERROR, r->path, line, fmt, ap);
+	diag_vadd(&r->ds, DIAG_ERROR, r->path, line, fmt, ap);
 	va_end(ap);
 	r->rejected++;
 	if (r->nrejlines == r->rejcap) {
@@ -191,14 +197,14 @@ row_counts(const struct run *r, char *buf, size_t sz)
 }
 
 /*
- * A nightly script must hear of rejected rows, duplicates and cases it
- * could not check alike: "0 overdue" is no comfort when reviews were not
- * looked at.
+ * A nightly script must hear of rejected rows, duplicates (errors both)
+ * and cases it could not check alike: "0 overdue" is no comfort when
+ * reviews were not looked at.
  */
 static int
 rows_exit(const struct run *r)
 {
-	return r->rejected > 0 || r->duplicates > 0 || r->unchecked > 0;
+	return r->ds.worst >= DIAG_ERROR || r->unchecked > 0;
 }
 
 /* A lower-case copy of s (ASCII letters only), the caller's to free. */
@@ -542,20 +548,26 @@ report_duplicates(struct run *r, const struct caseload *cl)
 
 	n = caseload_repeats(cl, &v);
 	for (i = 0; i < n; i++) {
-		fprintf(r->c->err, "cinplan: %s:%ld: case_id is the same as on"
-		    " line %ld (", r->path, v[i].line, v[i].first);
 		a = was_rejected(r, v[i].first);
 		b = was_rejected(r, v[i].line);
 		if (!a && !b)
-			fputs("both rows were processed)\n", r->c->err);
+			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
+			    "case_id is the same as on line %ld (both rows"
+			    " were processed)", v[i].first);
 		else if (a && b)
-			fputs("both rows were rejected)\n", r->c->err);
+			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
+			    "case_id is the same as on line %ld (both rows"
+			    " were rejected)", v[i].first);
 		else if (b)
-			fprintf(r->c->err, "this row was rejected; line %ld was"
-			    " processed)\n", v[i].first);
+			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
+			    "case_id is the same as on line %ld (this row was"
+			    " rejected; line %ld was processed)", v[i].first,
+			    v[i].first);
 		else
-			fprintf(r->c->err, "line %ld was rejected; this row was"
-			    " processed)\n", v[i].first);
+			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
+			    "case_id is the same as on line %ld (line %ld was"
+			    " rejected; this row was processed)", v[i].first,
+			    v[i].first);
 	}
 	r->duplicates += n;
 }
@@ -600,14 +612,12 @@ open_rows(struct run *r, int *fd)
 {
 	struct caseload_opts	 o;
 	struct caseload		*cl;
-	char			**map, err[2048];
+	char			**map;
 
 	map = NULL;
 	if (r->columns != NULL &&
-	    (map = colmap_read(r->columns, err, sizeof(err))) == NULL) {
-		cli_error(r->c, "%s", err);
+	    (map = colmap_read(r->columns, &r->ds)) == NULL)
 		return NULL;
-	}
 	if (cli_open_input(r->c, r->path, "caseload file", fd) == -1) {
 		colmap_free(map);
 		return NULL;
@@ -617,8 +627,7 @@ open_rows(struct run *r, int *fd)
 	o.as_of = r->so.as_of;
 	o.columns = (const char *const *)map;
 	o.profile = r->profile;
-	if ((cl = caseload_open(*fd, r->path, &o, err, sizeof(err))) == NULL) {
-		cli_error(r->c, "%s", err);
+	if ((cl = caseload_open(*fd, r->path, &o, &r->ds)) == NULL) {
 		if (*fd != STDIN_FILENO)
 			close(*fd);
 	} else
@@ -645,21 +654,24 @@ walk(struct run *r, struct caseload *cl, row_fn fn, void *arg)
 	struct facts		 f;
 	struct sched_error	 se;
 	struct loaded		*l;
-	char			 err[512];
+	struct diags		 quiet, *rows;
 	int			 rc, lr, lv, ok;
 
+	/*
+	 * For one case, the others' faults are not news: counted, not
+	 * said, but a read error still is.
+	 */
+	memset(&quiet, 0, sizeof(quiet));
+	quiet.out = r->c->err;
+	quiet.min = DIAG_FATAL;
+	rows = r->case_id != NULL ? &quiet : &r->ds;
 	ok = 0;
 	row = &own;
-	while ((rc = caseload_next(cl, &own, err, sizeof(err))) != 0) {
-		if (rc == -2) {
-			cli_error(r->c, "%s", err);
+	while ((rc = caseload_next(cl, &own, rows)) != 0) {
+		if (rc == -2)
 			goto out;
-		}
 		r->rows++;
 		if (rc == -1) {
-			/* For one case, the others' faults are not news. */
-			if (r->case_id == NULL)
-				fprintf(r->c->err, "cinplan: %s\n", err);
 			r->rejected++;
 			continue;
 		}
@@ -871,6 +883,7 @@ caseload_schedule(struct cli *c, const struct caseload_query *q,
 	memset(&r, 0, sizeof(r));
 	memset(&oc, 0, sizeof(oc));
 	r.c = c;
+	r.ds.out = c->err;
 	r.path = q->path;
 	r.columns = q->columns;
 	r.profile = q->profile;
@@ -1146,6 +1159,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	memset(&ck, 0, sizeof(ck));
 	memset(&st, 0, sizeof(st));
 	r.c = c;
+	r.ds.out = c->err;
 	r.so.within = 5;
 	fmt = FMT_TEXT;
 	excel = 0;
@@ -1798,6 +1812,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	memset(&sp, 0, sizeof(sp));
 	r.c = c;
+	r.ds.out = c->err;
 	r.so.within = 5;
 	r.so.until = DATE_NONE;
 	oo.alarm_days = -1;

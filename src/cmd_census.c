@@ -9,11 +9,12 @@
  *
  * Bad data is reported as FILE:LINE: child ID: what, and leaves out only
  * what it affects (see census.h); every other child is still reported.
- * Exit status: 0, 3 if anything was rejected, 2 for a usage error or a
- * file that cannot be read.  A file that stops being well-formed XML
- * partway is reported with its line, the report covers the children read
- * before that point (JSON says "complete": false), no caseload is
- * written, and the status is 2.
+ * The reader's faults go through a struct diags that prints them as they
+ * come, and its worst level gives the exit status: 0, 3 if anything was
+ * rejected, 2 for a usage error or a file that cannot be read.  A file
+ * that stops being well-formed XML partway is reported with its line, the
+ * report covers the children read before that point (JSON says
+ * "complete": false), no caseload is written, and the status is 2.
  */
 #include <sys/stat.h>
 
@@ -58,6 +59,8 @@ static const struct cli_opt census_opts[] = {
 
 struct census_run {
 	struct cli		*c;
+	struct diags		 ds;		/* the return's faults, printed
+						   as they come */
 	const char		*path;
 	struct out_writer	*w;		/* the report, or NULL when
 						   stdout has the caseload */
@@ -88,22 +91,22 @@ on_fault(void *arg, const struct census_fault *f)
 		/* Counted as if each had been reported. */
 		r->warnings += f->more_warnings;
 		r->rejected += f->more_errors;
-		if (warn && r->warnings > MAX_WARNINGS)
-			return;
-		diag_say(r->c->err, level, r->path, f->line, "%s",
-		    census_fault_text(f, buf, sizeof(buf)));
-		return;
-	}
-	if (warn && ++r->warnings > MAX_WARNINGS) {
-		if (r->warnings == MAX_WARNINGS + 1)
-			diag_say(r->c->err, DIAG_WARNING, r->path, f->line,
+	} else if (warn)
+		r->warnings++;
+	else
+		r->rejected++;
+	/* Past the limit warnings are counted, not said. */
+	if (warn && r->warnings > MAX_WARNINGS && r->ds.min < DIAG_ERROR) {
+		if (f->kind != CF_MORE && r->warnings == MAX_WARNINGS + 1) {
+			diag_add(&r->ds, DIAG_WARNING, r->path, f->line,
 			    "more unknown or misplaced elements, not reported"
 			    " one by one");
-		return;
+			r->ds.min = DIAG_ERROR;
+			return;
+		}
+		r->ds.min = DIAG_ERROR;
 	}
-	if (!warn)
-		r->rejected++;
-	diag_say(r->c->err, level, r->path, f->line, "%s",
+	diag_add(&r->ds, level, r->path, f->line, "%s",
 	    census_fault_text(f, buf, sizeof(buf)));
 }
 
@@ -243,9 +246,9 @@ put_case(struct census_run *r, const struct census_child *ch)
 	if (last == NULL)
 		return;
 	if (nopen > 1) {
-		fprintf(r->c->err, "cinplan: %s:%ld: child %s: %zu episodes open"
-		    " as of %s; the caseload has the one referred on %s\n",
-		    r->path, ch->line, ch->id, nopen,
+		diag_add(&r->ds, DIAG_ERROR, r->path, ch->line, "child %s: %zu"
+		    " episodes open as of %s; the caseload has the one"
+		    " referred on %s", ch->id, nopen,
 		    date_format(r->as_of, d1), date_format(last->referral, d2));
 		r->rejected++;
 	}
@@ -268,10 +271,10 @@ put_child(struct census_run *r, const struct census_child *ch)
 		return;
 	}
 	if ((again = seen_before(r, ch->id, ch->line, &first))) {
-		fprintf(r->c->err, "cinplan: %s:%ld: child %s: LAchildID is the"
-		    " same as the child's on line %ld%s\n", r->path, ch->line,
-		    ch->id, first, r->cl != NULL ? "; left out of the caseload"
-		    : "");
+		diag_add(&r->ds, DIAG_ERROR, r->path, ch->line, "child %s:"
+		    " LAchildID is the same as the child's on line %ld%s",
+		    ch->id, first, r->cl != NULL ?
+		    "; left out of the caseload" : "");
 		r->rejected++;
 	}
 	for (i = 0; i < ch->ne; i++) {
@@ -354,6 +357,7 @@ cmd_census(struct cli *c, int argc, char **argv)
 	memset(&so, 0, sizeof(so));
 	memset(&oo, 0, sizeof(oo));
 	r.c = c;
+	r.ds.out = c->err;
 	fmt = FMT_TEXT;
 	to = spec = area = NULL;
 	while ((id = cli_opt_next(c, &st, argc, argv, census_opts,
@@ -460,7 +464,7 @@ cmd_census(struct cli *c, int argc, char **argv)
 	line = 0;
 	if (!complete) {
 		arg = census_error(cr, &line);
-		fprintf(c->err, "cinplan: %s:%ld: %s\n", r.path, line, arg);
+		diag_add(&r.ds, DIAG_FATAL, r.path, line, "%s", arg);
 		if (census_root_seen(cr))
 			fprintf(c->err, "cinplan: %s: stopped there; the report"
 			    " covers the %lu child%s read before it%s\n",
@@ -486,7 +490,7 @@ cmd_census(struct cli *c, int argc, char **argv)
 		    "standard output");
 	}
 	if (complete)
-		rc = r.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+		rc = r.ds.worst >= DIAG_ERROR ? EXIT_REJECTED : EXIT_OK;
 out:
 	census_close(cr);
 	out_end(r.w, err, sizeof(err));

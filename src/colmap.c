@@ -12,7 +12,6 @@
  * section and needs the line of every mistake.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,29 +20,11 @@
 
 #include "caseload.h"
 #include "colmap.h"
+#include "diag.h"
 #include "text.h"
 #include "xmalloc.h"
 
 #define LINE_MAX_LEN	1024
-
-static void	seterr(char *, size_t, const char *, long, const char *, ...)
-		    __attribute__((format(printf, 5, 6)));
-
-static void
-seterr(char *err, size_t errsz, const char *path, long line,
-    const char *fmt, ...)
-{
-	va_list	 ap;
-	int	 n;
-
-	n = line > 0 ? snprintf(err, errsz, "%s:%ld: ", path, line) :
-	    snprintf(err, errsz, "%s: ", path);
-	if (n < 0 || (size_t)n >= errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err + n, errsz - n, fmt, ap);
-	va_end(ap);
-}
 
 static int
 blank(char c)
@@ -78,7 +59,7 @@ shown(const char *s, char *buf, size_t sz)
 }
 
 char **
-colmap_read(const char *path, char *err, size_t errsz)
+colmap_read(const char *path, struct diags *ds)
 {
 	const char *const	*names;
 	FILE			*f;
@@ -89,7 +70,7 @@ colmap_read(const char *path, char *err, size_t errsz)
 
 	names = caseload_column_names(&n);
 	if ((f = fopen(path, "r")) == NULL) {
-		seterr(err, errsz, path, 0, "%s", strerror(errno));
+		diag_add(ds, DIAG_FATAL, path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	map = xcalloc(n, sizeof(*map));
@@ -99,12 +80,12 @@ colmap_read(const char *path, char *err, size_t errsz)
 	for (line = 1; (got = getline(&lp, &cap, f)) != -1; line++) {
 		len = (size_t)got;
 		if (len > LINE_MAX_LEN) {
-			seterr(err, errsz, path, line, "line longer than %d"
-			    " bytes", LINE_MAX_LEN);
+			diag_add(ds, DIAG_FATAL, path, line, "line longer than"
+			    " %d bytes", LINE_MAX_LEN);
 			goto fail;
 		}
 		if (memchr(lp, '\0', len) != NULL) {
-			seterr(err, errsz, path, line, "NUL byte");
+			diag_add(ds, DIAG_FATAL, path, line, "NUL byte");
 			goto fail;
 		}
 		while (len > 0 && (lp[len - 1] == '\n' || lp[len - 1] == '\r'))
@@ -117,15 +98,15 @@ colmap_read(const char *path, char *err, size_t errsz)
 			continue;
 		if (*s == '[') {
 			if (strcasecmp(s, "[columns]") != 0) {
-				seterr(err, errsz, path, line, "unknown section"
-				    " '%s': a mapping has only [columns]",
+				diag_add(ds, DIAG_FATAL, path, line, "unknown"
+				    " section '%s': a mapping has only [columns]",
 				    shown(s, shw, sizeof(shw)));
 				goto fail;
 			}
 			continue;
 		}
 		if ((eq = strchr(s, '=')) == NULL) {
-			seterr(err, errsz, path, line, "'%s' is not"
+			diag_add(ds, DIAG_FATAL, path, line, "'%s' is not"
 			    " 'column = heading'", shown(s, shw, sizeof(shw)));
 			goto fail;
 		}
@@ -147,25 +128,25 @@ colmap_read(const char *path, char *err, size_t errsz)
 				    (best == n || d < text_edit_distance(key,
 				    names[best])))
 					best = j;
-			seterr(err, errsz, path, line, "'%s' is not a caseload"
-			    " column%s%s%s", shown(key, shw, sizeof(shw)),
+			diag_add(ds, DIAG_FATAL, path, line, "'%s' is not a"
+			    " caseload column%s%s%s", shown(key, shw, sizeof(shw)),
 			    best < n ? "; did you mean '" : "",
 			    best < n ? names[best] : "", best < n ? "'?" : "");
 			goto fail;
 		}
 		if (*val == '\0') {
-			seterr(err, errsz, path, line, "%s: no heading after"
-			    " '='", names[i]);
+			diag_add(ds, DIAG_FATAL, path, line, "%s: no heading"
+			    " after '='", names[i]);
 			goto fail;
 		}
 		if (map[i] != NULL) {
-			seterr(err, errsz, path, line, "%s is mapped twice"
+			diag_add(ds, DIAG_FATAL, path, line, "%s is mapped twice"
 			    " (line %ld)", names[i], at[i]);
 			goto fail;
 		}
 		for (j = 0; j < n; j++)
 			if (map[j] != NULL && strcasecmp(map[j], val) == 0) {
-				seterr(err, errsz, path, line, "'%s' is"
+				diag_add(ds, DIAG_FATAL, path, line, "'%s' is"
 				    " already %s's heading (line %ld)",
 				    shown(val, shw, sizeof(shw)), names[j],
 				    at[j]);
@@ -175,7 +156,7 @@ colmap_read(const char *path, char *err, size_t errsz)
 		at[i] = line;
 	}
 	if (ferror(f)) {
-		seterr(err, errsz, path, 0, "%s", strerror(errno));
+		diag_add(ds, DIAG_FATAL, path, 0, "%s", strerror(errno));
 		goto fail;
 	}
 	fclose(f);

@@ -1,5 +1,5 @@
 /*
- * diag.c: collected diagnostics.
+ * diag.c: diagnostics, collected or printed as they come.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,56 +9,77 @@
 #include "diag.h"
 #include "xmalloc.h"
 
+/*
+ * "cinplan: FILE:LINE: [warning: ]MSG" in one call: standard error is
+ * unbuffered, and a line in pieces would cost a write each.
+ */
+static void
+print(FILE *out, enum diag_level level, const char *file, long line,
+    const char *msg)
+{
+	const char	*w;
+
+	w = level == DIAG_WARNING ? "warning: " : "";
+	if (file != NULL && line > 0)
+		fprintf(out, "cinplan: %s:%ld: %s%s\n", file, line, w, msg);
+	else if (file != NULL)
+		fprintf(out, "cinplan: %s: %s%s\n", file, w, msg);
+	else
+		fprintf(out, "cinplan: %s%s\n", w, msg);
+}
+
 void
-diag_add(struct diags *ds, enum diag_level level, const char *file, int line,
-    const char *fmt, ...)
+diag_vadd(struct diags *ds, enum diag_level level, const char *file,
+    long line, const char *fmt, va_list ap)
 {
 	struct diag	*d;
-	va_list		 ap;
+	va_list		 aq;
+	char		 buf[512], *msg;
 	int		 n;
 
-	if (ds->n == ds->cap) {
-		ds->cap = ds->cap ? ds->cap * 2 : 8;
-		ds->v = xreallocarray(ds->v, ds->cap, sizeof(*ds->v));
-	}
-	d = &ds->v[ds->n++];
-	d->level = level;
-	d->file = file ? xstrdup(file) : NULL;
-	d->line = line;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d->msg = xmalloc(n < 0 ? 1 : (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(d->msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	if (level > ds->worst)
 		ds->worst = level;
+	if (level >= DIAG_ERROR)
+		ds->nerr++;
+	else if (level == DIAG_WARNING)
+		ds->nwarn++;
+	if (level < ds->min)
+		return;
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, aq);
+	va_end(aq);
+	msg = buf;
+	if (n < 0)
+		buf[0] = '\0';
+	else if ((size_t)n >= sizeof(buf)) {
+		msg = xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	}
+	if (ds->out != NULL)
+		print(ds->out, level, file, line, msg);
+	else {
+		if (ds->n == ds->cap) {
+			ds->cap = ds->cap ? ds->cap * 2 : 8;
+			ds->v = xreallocarray(ds->v, ds->cap, sizeof(*ds->v));
+		}
+		d = &ds->v[ds->n++];
+		d->level = level;
+		d->file = file ? xstrdup(file) : NULL;
+		d->line = line;
+		d->msg = xstrdup(msg);
+	}
+	if (msg != buf)
+		free(msg);
 }
 
 void
-diag_vsay(FILE *err, enum diag_level level, const char *file, long line,
-    const char *fmt, va_list ap)
-{
-	fputs("cinplan: ", err);
-	if (file != NULL && line > 0)
-		fprintf(err, "%s:%ld: ", file, line);
-	else if (file != NULL)
-		fprintf(err, "%s: ", file);
-	if (level == DIAG_WARNING)
-		fputs("warning: ", err);
-	vfprintf(err, fmt, ap);
-	putc('\n', err);
-}
-
-void
-diag_say(FILE *err, enum diag_level level, const char *file, long line,
-    const char *fmt, ...)
+diag_add(struct diags *ds, enum diag_level level, const char *file,
+    long line, const char *fmt, ...)
 {
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	diag_vsay(err, level, file, line, fmt, ap);
+	diag_vadd(ds, level, file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -70,19 +91,25 @@ diag_print(const struct diags *ds, FILE *err)
 
 	for (i = 0; i < ds->n; i++) {
 		d = &ds->v[i];
-		diag_say(err, d->level, d->file, d->line, "%s", d->msg);
+		print(err, d->level, d->file, d->line, d->msg);
 	}
 }
 
 void
 diag_clear(struct diags *ds)
 {
-	size_t	 i;
+	FILE		*out;
+	enum diag_level	 min;
+	size_t		 i;
 
 	for (i = 0; i < ds->n; i++) {
 		free(ds->v[i].file);
 		free(ds->v[i].msg);
 	}
 	free(ds->v);
+	out = ds->out;
+	min = ds->min;
 	memset(ds, 0, sizeof(*ds));
+	ds->out = out;
+	ds->min = min;
 }

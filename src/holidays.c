@@ -14,6 +14,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "diag.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -241,7 +242,7 @@ cmp_entry(const void *a, const void *b)
  */
 static int
 parse_announced(struct hol_data *hd, const char *p, const char *eol,
-    const char *name, int line, char *err, size_t errsz)
+    const char *name, int line, struct diags *ds)
 {
 	const char	*w, *e;
 	int		 y;
@@ -257,14 +258,14 @@ parse_announced(struct hol_data *hd, const char *p, const char *eol,
 	while (p < eol && isspace((unsigned char)*p))
 		p++;
 	if (w == eol || p != eol || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
-		snprintf(err, errsz, "%s:%d: announced: '%.*s' is not a year"
-		    " from %d to %d", name, line, (int)(e - w > 40 ? 40 :
-		    e - w), w, DATE_MIN_YEAR, DATE_MAX_YEAR);
+		diag_add(ds, DIAG_FATAL, name, line, "announced: '%.*s' is not a"
+		    " year from %d to %d", (int)(e - w > 40 ? 40 : e - w), w,
+		    DATE_MIN_YEAR, DATE_MAX_YEAR);
 		return -1;
 	}
 	if (hd->announced != 0) {
-		snprintf(err, errsz, "%s:%d: announced is given twice", name,
-		    line);
+		diag_add(ds, DIAG_FATAL, name, line,
+		    "announced is given twice");
 		return -1;
 	}
 	hd->announced = y;
@@ -272,8 +273,8 @@ parse_announced(struct hol_data *hd, const char *p, const char *eol,
 }
 
 struct hol_data *
-hol_data_parse(const char *text, size_t len, const char *name, char *err,
-    size_t errsz)
+hol_data_parse(const char *text, size_t len, const char *name,
+    struct diags *ds)
 {
 	struct hol_data	*hd;
 	const char	*p, *end, *eol, *w, *why;
@@ -282,7 +283,7 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 
 	hd = xcalloc(1, sizeof(*hd));
 	if (memchr(text, '\0', len) != NULL) {
-		snprintf(err, errsz, "%s: contains a NUL byte", name);
+		diag_add(ds, DIAG_FATAL, name, 0, "contains a NUL byte");
 		goto fail;
 	}
 	end = text + len;
@@ -293,7 +294,7 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		w = eol > p && eol[-1] == '\r' ? eol - 1 : eol;
 		if ((why = text_unusable(p, (size_t)(w - p), TEXT_TAB)) !=
 		    NULL) {
-			snprintf(err, errsz, "%s:%d: %s", name, line,
+			diag_add(ds, DIAG_FATAL, name, line, "%s",
 			    why[0] == 'n' ? "line is not valid UTF-8" :
 			    "control character in line");
 			goto fail;
@@ -306,8 +307,7 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 			continue;
 		wl = (size_t)(p - w);
 		if (wl == 9 && memcmp(w, "announced", 9) == 0) {
-			if (parse_announced(hd, p, eol, name, line, err,
-			    errsz) == -1)
+			if (parse_announced(hd, p, eol, name, line, ds) == -1)
 				goto fail;
 			continue;
 		}
@@ -316,8 +316,8 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		else if (wl == 6 && memcmp(w, "remove", 6) == 0)
 			add = 0;
 		else {
-			snprintf(err, errsz, "%s:%d: unknown directive '%.*s'"
-			    " (expected add, remove or announced)", name, line,
+			diag_add(ds, DIAG_FATAL, name, line, "unknown directive"
+			    " '%.*s' (expected add, remove or announced)",
 			    (int)(wl > 40 ? 40 : wl), w);
 			goto fail;
 		}
@@ -326,7 +326,7 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		for (w = p; p < eol && !isspace((unsigned char)*p); p++)
 			continue;
 		if (date_parse(w, (size_t)(p - w), &date, &why) == -1) {
-			snprintf(err, errsz, "%s:%d: '%.*s' %s", name, line,
+			diag_add(ds, DIAG_FATAL, name, line, "'%.*s' %s",
 			    (int)(p - w > 40 ? 40 : p - w), w, why);
 			goto fail;
 		}
@@ -336,23 +336,23 @@ hol_data_parse(const char *text, size_t len, const char *name, char *err,
 		while (wl > 0 && isspace((unsigned char)p[wl - 1]))
 			wl--;
 		if (add && wl == 0) {
-			snprintf(err, errsz, "%s:%d: add %.10s: the holiday"
-			    " needs a name", name, line, w);
+			diag_add(ds, DIAG_FATAL, name, line, "add %.10s: the"
+			    " holiday needs a name", w);
 			goto fail;
 		}
 		if (data_find(hd, date) != NULL) {
-			snprintf(err, errsz, "%s:%d: %.10s is listed twice",
-			    name, line, w);
+			diag_add(ds, DIAG_FATAL, name, line,
+			    "%.10s is listed twice", w);
 			goto fail;
 		}
 		if (add && rule_has(date)) {
-			snprintf(err, errsz, "%s:%d: add %.10s: already a"
-			    " bank holiday by rule", name, line, w);
+			diag_add(ds, DIAG_FATAL, name, line, "add %.10s:"
+			    " already a bank holiday by rule", w);
 			goto fail;
 		}
 		if (!add && !rule_has(date)) {
-			snprintf(err, errsz, "%s:%d: remove %.10s: no bank"
-			    " holiday by rule on that day", name, line, w);
+			diag_add(ds, DIAG_FATAL, name, line, "remove %.10s:"
+			    " no bank holiday by rule on that day", w);
 			goto fail;
 		}
 		data_append(hd, date, add, p, wl);
@@ -512,14 +512,14 @@ has_c1(const char *s)
 /*
  * A year whose standard bank holidays the feed leaves out, more than one
  * of them: GOV.UK has never moved more than one in a year, so this is a
- * feed cut short, not a change.  Returns 0, or -1 with err set.
+ * feed cut short, not a change.  Returns 0, or -1 after reporting.
  */
 static int
 check_missing(const char *name, int y, const int *dates, size_t ndates,
-    char *err, size_t errsz)
+    struct diags *ds)
 {
 	struct holiday	 v[YEAR_MAX];
-	char		 d[DATE_STRLEN], *p;
+	char		 d[DATE_STRLEN], list[YEAR_MAX * (DATE_STRLEN + 2)];
 	size_t		 i, j, n, nmiss, len;
 	int		 found;
 
@@ -533,16 +533,12 @@ check_missing(const char *name, int y, const int *dates, size_t ndates,
 	}
 	if (nmiss <= 1)
 		return 0;
-	len = (size_t)snprintf(err, errsz, "%s: %d: %zu of the %zu standard"
-	    " bank holidays are not listed (", name, y, nmiss, n);
-	for (i = 0; i < nmiss && len < errsz; i++) {
-		p = err + len;
-		len += (size_t)snprintf(p, errsz - len, "%s%s", i ? ", " : "",
-		    date_format(v[i].date, d));
-	}
-	if (len < errsz)
-		snprintf(err + len, errsz - len, "): a feed cut short?"
-		    " --allow-missing imports it anyway");
+	for (len = 0, i = 0; i < nmiss; i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i ? ", " : "", date_format(v[i].date, d));
+	diag_add(ds, DIAG_FATAL, name, 0, "%d: %zu of the %zu standard bank"
+	    " holidays are not listed (%s): a feed cut short?"
+	    " --allow-missing imports it anyway", y, nmiss, n, list);
 	return -1;
 }
 
@@ -552,8 +548,8 @@ check_missing(const char *name, int y, const int *dates, size_t ndates,
  */
 static int
 govuk_read(const char *json, size_t len, const char *name,
-    const struct hol_data *old, int flags, struct hol_data *hd, char *err,
-    size_t errsz)
+    const struct hol_data *old, int flags, struct hol_data *hd,
+    struct diags *ds)
 {
 	struct holiday	 v[YEAR_MAX];
 	const struct hol_entry *e;
@@ -569,9 +565,13 @@ govuk_read(const char *json, size_t len, const char *name,
 	dates = NULL;
 	if ((root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je)) == NULL) {
 		printable(je.text);
-		/* jansson words this one after its own flag. */
-		snprintf(err, errsz, "%s:%d:%d: %s", name, je.line, je.column,
-		    json_error_code(&je) == json_error_null_character ?
+		/*
+		 * jansson gives a column as well: the place goes whole into
+		 * the message.  It words this one after its own flag.
+		 */
+		diag_add(ds, DIAG_FATAL, NULL, 0, "%s:%d:%d: %s", name, je.line,
+		    je.column, json_error_code(&je) ==
+		    json_error_null_character ?
 		    "a NUL character (\\u0000) in a string" : je.text);
 		return -1;
 	}
@@ -580,8 +580,8 @@ govuk_read(const char *json, size_t len, const char *name,
 	    !json_is_object(div) ||
 	    (events = json_object_get(div, "events")) == NULL ||
 	    !json_is_array(events) || json_array_size(events) == 0) {
-		snprintf(err, errsz, "%s: no \"england-and-wales\" division"
-		    " with a list of events", name);
+		diag_add(ds, DIAG_FATAL, name, 0, "no \"england-and-wales\""
+		    " division with a list of events");
 		goto done;
 	}
 	ndates = json_array_size(events);
@@ -593,22 +593,22 @@ govuk_read(const char *json, size_t len, const char *name,
 		jd = json_object_get(ev, "date");
 		jt = json_object_get(ev, "title");
 		if (!json_is_string(jd) || !json_is_string(jt)) {
-			snprintf(err, errsz, "%s: england-and-wales event %zu:"
-			    " needs a \"date\" and a \"title\" string",
-			    name, i + 1);
+			diag_add(ds, DIAG_FATAL, name, 0, "england-and-wales"
+			    " event %zu: needs a \"date\" and a \"title\""
+			    " string", i + 1);
 			goto done;
 		}
 		if (date_parse_str(json_string_value(jd), &date, &why) == -1) {
-			snprintf(err, errsz, "%s: england-and-wales event %zu:"
-			    " date '%.40s' %s", name, i + 1,
+			diag_add(ds, DIAG_FATAL, name, 0, "england-and-wales"
+			    " event %zu: date '%.40s' %s", i + 1,
 			    json_string_value(jd), why);
 			goto done;
 		}
 		/* A title reaches terminals and calendars. */
 		if (has_c1(json_string_value(jt))) {
-			snprintf(err, errsz, "%s: england-and-wales event %zu:"
-			    " the title holds a control character (U+0080 to"
-			    " U+009F)", name, i + 1);
+			diag_add(ds, DIAG_FATAL, name, 0, "england-and-wales"
+			    " event %zu: the title holds a control character"
+			    " (U+0080 to U+009F)", i + 1);
 			goto done;
 		}
 		dates[i] = date;
@@ -620,8 +620,9 @@ govuk_read(const char *json, size_t len, const char *name,
 		if (!rule_has(date) && data_find(hd, date) == NULL) {
 			clean_title(json_string_value(jt), title, sizeof(title));
 			if (title[strspn(title, " ")] == '\0') {
-				snprintf(err, errsz, "%s: england-and-wales event"
-				    " %zu: the title is empty", name, i + 1);
+				diag_add(ds, DIAG_FATAL, name, 0,
+				    "england-and-wales event %zu: the title is"
+				    " empty", i + 1);
 				goto done;
 			}
 			data_append(hd, date, 1, title, strlen(title));
@@ -630,7 +631,7 @@ govuk_read(const char *json, size_t len, const char *name,
 	/* Days the rules give that GOV.UK does not list were moved. */
 	for (y = y0; y <= y1; y++) {
 		if (!(flags & HOL_ALLOW_MISSING) &&
-		    check_missing(name, y, dates, ndates, err, errsz) == -1)
+		    check_missing(name, y, dates, ndates, ds) == -1)
 			goto done;
 		n = rule_year(y, v);
 		for (i = 0; i < n; i++) {
@@ -682,14 +683,13 @@ data_clear(struct hol_data *hd)
 int
 hol_import_govuk(const char *json, size_t len, const char *name,
     const struct hol_data *old, int flags, FILE *out, FILE *changes,
-    char *err, size_t errsz)
+    struct diags *ds)
 {
 	struct hol_data	 hd;
 	int		 rc;
 
 	memset(&hd, 0, sizeof(hd));
-	if ((rc = govuk_read(json, len, name, old, flags, &hd, err,
-	    errsz)) == 0) {
+	if ((rc = govuk_read(json, len, name, old, flags, &hd, ds)) == 0) {
 		if (changes != NULL)
 			show_changes(name, old, &hd, changes);
 		hol_data_write(&hd, out);
@@ -701,14 +701,14 @@ hol_import_govuk(const char *json, size_t len, const char *name,
 int
 hol_check_govuk(const char *json, size_t len, const char *name,
     const struct hol_data *old, const char *oldname, int flags, FILE *out,
-    char *err, size_t errsz)
+    struct diags *ds)
 {
 	struct hol_data	 hd;
 	size_t		 n;
 	int		 was, rc;
 
 	memset(&hd, 0, sizeof(hd));
-	if (govuk_read(json, len, name, old, flags, &hd, err, errsz) == -1) {
+	if (govuk_read(json, len, name, old, flags, &hd, ds) == -1) {
 		data_clear(&hd);
 		return -1;
 	}

@@ -26,6 +26,7 @@
 #include "caseload.h"
 #include "csv.h"
 #include "date.h"
+#include "diag.h"
 #include "xmalloc.h"
 
 #include "fuzz.h"
@@ -156,6 +157,30 @@ check_repeats(const struct caseload *cl, const struct id_line *v, size_t n)
 	FUZZ_CHECK(k == nrep, "%zu repeats reported, %zu found", nrep, k);
 }
 
+/*
+ * What one call said: nothing if want is DIAG_OK, else one message of
+ * that level, on one line, naming the file (and a line, with line).
+ */
+static void
+said(struct diags *ds, enum diag_level want, int line)
+{
+	const struct diag	*d;
+
+	if (want == DIAG_OK) {
+		FUZZ_CHECK(ds->n == 0 && ds->worst == DIAG_OK,
+		    "%zu messages, none wanted", ds->n);
+		return;
+	}
+	FUZZ_CHECK(ds->n == 1 && ds->worst == want, "%zu messages, level %d,"
+	    " want one of level %d", ds->n, ds->worst, want);
+	d = &ds->v[0];
+	FUZZ_CHECK(d->file != NULL && strcmp(d->file, "fuzz.csv") == 0 &&
+	    (!line || d->line > 0) && strchr(d->msg, '\n') == NULL &&
+	    strchr(d->msg, '\r') == NULL, "bad message '%s:%ld: %s'",
+	    d->file ? d->file : "(null)", d->line, d->msg);
+	diag_clear(ds);
+}
+
 static void
 read_rows(int fd, enum date_style style)
 {
@@ -163,40 +188,37 @@ read_rows(int fd, enum date_style style)
 	struct caseload	*cl;
 	struct case_row	 row;
 	struct id_line	*ids;
-	char		 err[512];
+	struct diags	 ds;
 	size_t		 nids, i;
 	long		 last;
 	int		 rv, guard;
 
-	err[0] = '\0';
+	memset(&ds, 0, sizeof(ds));
 	memset(&o, 0, sizeof(o));
 	o.dates = style;
 	o.as_of = date_from_ymd(2026, 11, 22);
-	cl = caseload_open(fd, "fuzz.csv", &o, err, sizeof(err));
+	cl = caseload_open(fd, "fuzz.csv", &o, &ds);
 	if (cl == NULL) {
-		FUZZ_CHECK(strncmp(err, "fuzz.csv", 8) == 0,
-		    "open failed: '%s'", err);
+		said(&ds, DIAG_FATAL, 0);
 		return;
 	}
+	said(&ds, DIAG_OK, 0);
 	last = 0;
 	ids = NULL;
 	nids = 0;
 	for (guard = 0; ; guard++) {
 		FUZZ_CHECK(guard < 4 * 1024 * 1024, "no end of input");
-		err[0] = '\0';
-		rv = caseload_next(cl, &row, err, sizeof(err));
+		rv = caseload_next(cl, &row, &ds);
+		FUZZ_CHECK(rv >= -2 && rv <= 1, "caseload_next returned %d",
+		    rv);
+		said(&ds, rv == -2 ? DIAG_FATAL : rv == -1 ? DIAG_ERROR :
+		    DIAG_OK, rv == -1);
 		if (rv == 0)
 			check_repeats(cl, ids, nids);
 		if (rv == 0 || rv == -2)
 			break;
-		FUZZ_CHECK(rv == 1 || rv == -1, "caseload_next returned %d",
-		    rv);
-		if (rv == -1) {
-			FUZZ_CHECK(strncmp(err, "fuzz.csv:", 9) == 0 &&
-			    strchr(err, '\n') == NULL && strchr(err, '\r') ==
-			    NULL, "bad row message '%s'", err);
+		if (rv == -1)
 			continue;
-		}
 		FUZZ_CHECK(row.line > last, "row at line %ld after %ld",
 		    row.line, last);
 		last = row.line;

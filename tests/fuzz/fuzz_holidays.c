@@ -17,6 +17,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "diag.h"
 #include "xmalloc.h"
 
 #include "fuzz.h"
@@ -42,12 +43,40 @@ list(const struct hol_data *hd, struct holiday **out)
 	return n;
 }
 
+/*
+ * A refusal: one fatal message, on one line, naming name (as its file,
+ * or at its start when the place is in the message); then ds is emptied.
+ */
+static void
+refused(struct diags *ds, const char *name)
+{
+	const struct diag	*d;
+
+	FUZZ_CHECK(ds->n == 1 && ds->worst == DIAG_FATAL, "%zu messages,"
+	    " level %d, want one fatal", ds->n, ds->worst);
+	d = &ds->v[0];
+	FUZZ_CHECK((d->file != NULL ? strcmp(d->file, name) == 0 :
+	    strncmp(d->msg, name, strlen(name)) == 0) &&
+	    strchr(d->msg, '\n') == NULL, "bad message '%s: %s'",
+	    d->file ? d->file : "(null)", d->msg);
+	diag_clear(ds);
+}
+
+/* Data read: nothing said. */
+static void
+quiet(const struct diags *ds, const char *what, const char *text)
+{
+	FUZZ_CHECK(ds->n == 0 && ds->worst == DIAG_OK, "%s: '%s'\n%s", what,
+	    ds->n > 0 ? ds->v[0].msg : "", text);
+}
+
 static void
 roundtrip(const struct hol_data *hd)
 {
 	struct hol_data	*hd2;
 	struct holiday	*a, *b;
-	char		*buf, err[512];
+	struct diags	 ds;
+	char		*buf;
 	size_t		 blen, na, nb, i;
 	FILE		*f;
 
@@ -57,9 +86,10 @@ roundtrip(const struct hol_data *hd)
 	FUZZ_CHECK(f != NULL, "open_memstream");
 	hol_data_write(hd, f);
 	FUZZ_CHECK(fclose(f) == 0, "fclose");
-	hd2 = hol_data_parse(buf, blen, "written", err, sizeof(err));
-	FUZZ_CHECK(hd2 != NULL, "written data does not parse: %s\n%s", err,
-	    buf);
+	memset(&ds, 0, sizeof(ds));
+	hd2 = hol_data_parse(buf, blen, "written", &ds);
+	quiet(&ds, "written data does not parse", buf);
+	FUZZ_CHECK(hd2 != NULL, "written data does not parse:\n%s", buf);
 	na = list(hd, &a);
 	nb = list(hd2, &b);
 	FUZZ_CHECK(na == nb, "%zu holidays, %zu after a round trip", na, nb);
@@ -79,18 +109,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct hol_data	*hd, *hd2;
 	struct calendar	*cal;
-	char		 err[512], *buf, *chg, *p, *said;
+	struct diags	 ds;
+	char		*buf, *chg, *p, *said;
 	size_t		 blen, clen, slen;
 	FILE		*f, *cf, *vf;
 	int		 d;
 
-	err[0] = '\0';
-	hd = hol_data_parse((const char *)data, size, "fuzz", err,
-	    sizeof(err));
-	if (hd == NULL) {
-		FUZZ_CHECK(strncmp(err, "fuzz:", 5) == 0 &&
-		    strchr(err, '\n') == NULL, "bad message '%s'", err);
-	} else {
+	memset(&ds, 0, sizeof(ds));
+	hd = hol_data_parse((const char *)data, size, "fuzz", &ds);
+	if (hd == NULL)
+		refused(&ds, "fuzz");
+	else {
+		quiet(&ds, "data read with a message", "");
 		roundtrip(hd);
 		/* A calendar's tables cost milliseconds under ASan: build
 		 * one for a sixteenth of the inputs. */
@@ -112,14 +142,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	clen = 0;
 	cf = open_memstream(&chg, &clen);
 	FUZZ_CHECK(cf != NULL, "open_memstream");
-	err[0] = '\0';
 	/* Odd sizes take a feed that leaves out standard holidays. */
 	if (hol_import_govuk((const char *)data, size, "fuzz.json", hd,
-	    size % 2 ? HOL_ALLOW_MISSING : 0, f, cf, err, sizeof(err)) == 0) {
+	    size % 2 ? HOL_ALLOW_MISSING : 0, f, cf, &ds) == 0) {
+		quiet(&ds, "imported with a message", "");
 		FUZZ_CHECK(fclose(f) == 0, "fclose");
-		hd2 = hol_data_parse(buf, blen, "imported", err, sizeof(err));
-		FUZZ_CHECK(hd2 != NULL, "imported data does not parse: %s\n%s",
-		    err, buf);
+		hd2 = hol_data_parse(buf, blen, "imported", &ds);
+		quiet(&ds, "imported data does not parse", buf);
+		FUZZ_CHECK(hd2 != NULL, "imported data does not parse:\n%s",
+		    buf);
 		/* Announced to at least what the data in use said, and the
 		 * import is up to date with the feed it came from. */
 		FUZZ_CHECK(hol_data_announced(hd2) >= hol_data_announced(hd) &&
@@ -129,8 +160,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(vf != NULL, "open_memstream");
 		FUZZ_CHECK(hol_check_govuk((const char *)data, size,
 		    "fuzz.json", hd2, "imported", size % 2 ?
-		    HOL_ALLOW_MISSING : 0, vf, err, sizeof(err)) == 0,
+		    HOL_ALLOW_MISSING : 0, vf, &ds) == 0,
 		    "the import is behind its own feed");
+		quiet(&ds, "checked with a message", "");
 		FUZZ_CHECK(fclose(vf) == 0, "fclose");
 		free(said);
 		hol_data_free(hd2);
@@ -142,8 +174,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(fclose(cf) == 0, "fclose");
 		FUZZ_CHECK(fclose(f) == 0, "fclose");
-		FUZZ_CHECK(strncmp(err, "fuzz.json", 9) == 0 &&
-		    strchr(err, '\n') == NULL, "bad message '%s'", err);
+		refused(&ds, "fuzz.json");
 	}
 	free(buf);
 	free(chg);

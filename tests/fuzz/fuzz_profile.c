@@ -46,8 +46,8 @@ cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	struct diags	 ds;
 	const char	*dir;
-	char		 err[256];
 	size_t		 i;
 
 	(void)argc;
@@ -60,12 +60,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	rp.dirs[0] = xstrdup(dir);
 	rp.ndirs = 1;
 	rp.builtin = 1;
+	memset(&ds, 0, sizeof(ds));
+	ds.out = stderr;
 	for (i = 0; i < builtin_rules_count; i++)
 		if (strcmp(builtin_rules[i].name, "holidays") == 0)
 			hol = hol_data_parse(builtin_rules[i].text,
-			    builtin_rules[i].len, "holidays", err,
-			    sizeof(err));
-	FUZZ_CHECK(hol != NULL, "built-in holidays: %s", err);
+			    builtin_rules[i].len, "holidays", &ds);
+	FUZZ_CHECK(hol != NULL, "built-in holidays refused (see above)");
 	plain_cal = cal_new(hol, NULL, 0);
 	devnull = fopen("/dev/null", "w");
 	FUZZ_CHECK(devnull != NULL, "/dev/null");

@@ -20,6 +20,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "said.h"
 
 #define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
 #define DATA_FILE	"rules/holidays"
@@ -28,6 +29,24 @@ static char		*data_text;
 static size_t		 data_len;
 static struct hol_data	*data;		/* rules/holidays */
 static struct calendar	*cal;		/* bank holidays from rules and data */
+
+/*
+ * hol_data_parse(), its message into err: a refusal says one thing, as
+ * fatal, and data read says nothing.
+ */
+static struct hol_data *
+parse(const char *text, size_t len, const char *name, char *err, size_t sz)
+{
+	struct hol_data	*hd;
+	struct diags	 ds;
+
+	memset(&ds, 0, sizeof(ds));
+	hd = hol_data_parse(text, len, name, &ds);
+	assert_int_equal(ds.n, hd == NULL ? 1 : 0);
+	assert_int_equal(ds.worst, hd == NULL ? DIAG_FATAL : DIAG_OK);
+	said(&ds, err, sz);
+	return hd;
+}
 
 /* A date from the tables; a typo in a table fails the test loudly. */
 static int
@@ -76,7 +95,7 @@ setup(void **state)
 		return -1;
 	}
 	err[0] = '\0';
-	if ((data = hol_data_parse(data_text, data_len, DATA_FILE, err,
+	if ((data = parse(data_text, data_len, DATA_FILE, err,
 	    sizeof(err))) == NULL) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
@@ -884,7 +903,7 @@ test_data_parse_errors(void **state)
 	for (i = 0; i < NROWS(parse_err_rows); i++) {
 		r = &parse_err_rows[i];
 		memset(err, 0, sizeof(err));
-		hd = hol_data_parse(r->text, r->len ? r->len : strlen(r->text),
+		hd = parse(r->text, r->len ? r->len : strlen(r->text),
 		    "t", err, sizeof(err));
 		if (hd != NULL)
 			fail_msg("row %zu: parsed, expected '%s'", i, r->err);
@@ -912,7 +931,7 @@ test_data_parse_ok(void **state)
 	struct calendar	*c;
 	char		 err[256];
 
-	hd = hol_data_parse(text, strlen(text), "t", err, sizeof(err));
+	hd = parse(text, strlen(text), "t", err, sizeof(err));
 	assert_non_null(hd);
 	check_list(hd, &want);
 	c = cal_new(hd, NULL, 0);
@@ -925,7 +944,7 @@ test_data_parse_ok(void **state)
 	hol_data_free(hd);
 
 	/* Anywhere in the file, blanks and a CR around it. */
-	hd = hol_data_parse("add 2026-06-01 A\n\t announced  2028 \r\n", 37,
+	hd = parse("add 2026-06-01 A\n\t announced  2028 \r\n", 37,
 	    "t", err, sizeof(err));
 	assert_non_null(hd);
 	assert_int_equal(hol_data_announced(hd), 2028);
@@ -933,7 +952,7 @@ test_data_parse_ok(void **state)
 
 	/* An empty file: the rules alone. */
 	hol_data_free(hd);
-	hd = hol_data_parse("", 0, "t", err, sizeof(err));
+	hd = parse("", 0, "t", err, sizeof(err));
 	assert_non_null(hd);
 	assert_string_equal(holiday_on(hd, D("2022-05-30")),
 	    "Spring bank holiday");
@@ -955,7 +974,7 @@ test_data_write_round_trip(void **state)
 	assert_non_null(f);
 	hol_data_write(data, f);
 	assert_int_equal(fclose(f), 0);
-	hd = hol_data_parse(buf, len, "written", err, sizeof(err));
+	hd = parse(buf, len, "written", err, sizeof(err));
 	assert_non_null(hd);
 	/* rules/holidays says "announced 2027". */
 	assert_int_equal(hol_data_announced(hd), 2027);
@@ -1115,15 +1134,20 @@ static int
 import(const char *json, const struct hol_data *old, char **text, char *err,
     size_t errsz)
 {
-	size_t	 len;
-	FILE	*f;
-	int	 rc;
+	struct diags	 ds;
+	size_t		 len;
+	FILE		*f;
+	int		 rc;
 
+	memset(&ds, 0, sizeof(ds));
 	f = open_memstream(text, &len);
 	assert_non_null(f);
 	rc = hol_import_govuk(json, strlen(json), "gov.json", old,
-	    HOL_ALLOW_MISSING, f, NULL, err, errsz);
+	    HOL_ALLOW_MISSING, f, NULL, &ds);
 	assert_int_equal(fclose(f), 0);
+	assert_int_equal(ds.n, rc == -1 ? 1 : 0);
+	assert_int_equal(ds.worst, rc == -1 ? DIAG_FATAL : DIAG_OK);
+	said(&ds, err, errsz);
 	return rc;
 }
 
@@ -1143,7 +1167,7 @@ test_import(void **state)
 			fail_msg("row %zu: %s", i, err);
 		assert_string_equal(text, r->want);
 		/* What it writes is a valid data file. */
-		hd = hol_data_parse(text, strlen(text), "imported", err,
+		hd = parse(text, strlen(text), "imported", err,
 		    sizeof(err));
 		if (hd == NULL)
 			fail_msg("row %zu: %s", i, err);
@@ -1175,7 +1199,7 @@ test_import_round_trip(void **state)
 
 	assert_int_equal(import(govuk_2022_2023, data, &text, err,
 	    sizeof(err)), 0);
-	hd = hol_data_parse(text, strlen(text), "imported", err, sizeof(err));
+	hd = parse(text, strlen(text), "imported", err, sizeof(err));
 	assert_non_null(hd);
 	check_list(hd, &want);
 	/* Other years are as before: the 2012 jubilee is still there. */
@@ -1301,6 +1325,7 @@ test_check_govuk(void **state)
 {
 	const struct check_row	*r;
 	struct hol_data		*old;
+	struct diags		 ds;
 	char			*text, err[256];
 	size_t			 i, len;
 	FILE			*f;
@@ -1308,14 +1333,16 @@ test_check_govuk(void **state)
 
 	for (i = 0; i < NROWS(check_rows); i++) {
 		r = &check_rows[i];
-		old = hol_data_parse(r->old, strlen(r->old), "old", err,
+		old = parse(r->old, strlen(r->old), "old", err,
 		    sizeof(err));
 		if (old == NULL)
 			fail_msg("row %zu: %s", i, err);
 		f = open_memstream(&text, &len);
 		assert_non_null(f);
+		memset(&ds, 0, sizeof(ds));
 		rc = hol_check_govuk(r->json, strlen(r->json), "gov.json", old,
-		    "old", 0, f, err, sizeof(err));
+		    "old", 0, f, &ds);
+		assert_int_equal(ds.n, 0);
 		assert_int_equal(fclose(f), 0);
 		if (rc != r->want)
 			fail_msg("row %zu: %d, want %d: %s", i, rc, r->want,
@@ -1325,10 +1352,13 @@ test_check_govuk(void **state)
 		hol_data_free(old);
 	}
 	/* A JSON error is the import's. */
+	memset(&ds, 0, sizeof(ds));
 	f = open_memstream(&text, &len);
 	assert_int_equal(hol_check_govuk("[]", 2, "gov.json", data, "old", 0,
-	    f, err, sizeof(err)), -1);
+	    f, &ds), -1);
 	assert_int_equal(fclose(f), 0);
+	assert_int_equal(ds.worst, DIAG_FATAL);
+	said(&ds, err, sizeof(err));
 	assert_string_equal(err, "gov.json: no \"england-and-wales\" division"
 	    " with a list of events");
 	free(text);

@@ -19,6 +19,7 @@
 
 #include "caseload.h"
 #include "date.h"
+#include "said.h"
 
 /*
  * A column mapping has one entry for every column cinplan reads
@@ -32,6 +33,44 @@
 	"last_review,reviews_held,last_visit,closed,manager_agreed\n"
 
 static int	as_of;		/* 2026-11-22 */
+
+/*
+ * caseload_open(), its message into err: a refusal says one thing, as
+ * fatal, and a header read says nothing.
+ */
+static struct caseload *
+open_cl(int fd, const char *name, const struct caseload_opts *o, char *err,
+    size_t sz)
+{
+	struct caseload	*cl;
+	struct diags	 ds;
+
+	memset(&ds, 0, sizeof(ds));
+	cl = caseload_open(fd, name, o, &ds);
+	assert_int_equal(ds.n, cl == NULL ? 1 : 0);
+	assert_int_equal(ds.worst, cl == NULL ? DIAG_FATAL : DIAG_OK);
+	said(&ds, err, sz);
+	return cl;
+}
+
+/*
+ * caseload_next(), its message into err: a row refused is an error, a
+ * read error fatal, and a row read or the end says nothing.
+ */
+static int
+next_row(struct caseload *cl, struct case_row *row, char *err, size_t sz)
+{
+	struct diags	 ds;
+	int		 rv;
+
+	memset(&ds, 0, sizeof(ds));
+	rv = caseload_next(cl, row, &ds);
+	assert_int_equal(ds.n, rv < 0 ? 1 : 0);
+	assert_int_equal(ds.worst, rv == -2 ? DIAG_FATAL : rv == -1 ?
+	    DIAG_ERROR : DIAG_OK);
+	said(&ds, err, sz);
+	return rv;
+}
 
 static int
 setup(void **state)
@@ -72,7 +111,7 @@ open_str(const char *s, enum date_style style, int *fd)
 	memset(&o, 0, sizeof(o));
 	o.dates = style;
 	o.as_of = as_of;
-	cl = caseload_open(*fd, "t.csv", &o, err, sizeof(err));
+	cl = open_cl(*fd, "t.csv", &o, err, sizeof(err));
 	if (cl == NULL)
 		fail_msg("open: %s", err);
 	return cl;
@@ -113,7 +152,7 @@ test_missing(void **state)
 
 	/* "Case ID" is not case_id, but close: suggested. */
 	fd = tmpfd("Case ID,profile,Referral Date\n");
-	assert_null(caseload_open(fd, "t.csv", &o, err, sizeof(err)));
+	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
 	assert_string_equal(err, "t.csv:1: no 'case_id' column (the headings "
 	    "are 'Case ID', 'profile', 'Referral Date'); did you mean "
@@ -127,7 +166,7 @@ test_missing(void **state)
 
 	/* No profile column, and nothing like it: the way out is named. */
 	fd = tmpfd("case_id,area\n");
-	assert_null(caseload_open(fd, "t.csv", &o, err, sizeof(err)));
+	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
 	assert_non_null(strstr(err, "t.csv:1: no 'profile' column (the "
 	    "headings are 'case_id', 'area'); cinplan's columns are "));
@@ -137,7 +176,7 @@ test_missing(void **state)
 	o.columns = map;
 	fd = tmpfd("Case Ref,Referral Date,Worker\n");
 	o.profile = "torbay";
-	assert_null(caseload_open(fd, "t.csv", &o, err, sizeof(err)));
+	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
 	assert_string_equal(err, "t.csv:1: no 'Case Reference' column for "
 	    "case_id (the headings are 'Case Ref', 'Referral Date', "
@@ -168,15 +207,15 @@ test_mapped(void **state)
 	o.profile = "berkshire-west/reading";
 	fd = tmpfd("\xef\xbb\xbf\"Case Ref\",case_id,referral date,"
 	    "Social Worker\r\nAB1,zz,5/1/2026,\"Jones, Sam\"\r\n");
-	cl = caseload_open(fd, "t.csv", &o, err, sizeof(err));
+	cl = open_cl(fd, "t.csv", &o, err, sizeof(err));
 	if (cl == NULL)
 		fail_msg("%s", err);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(row.case_id, "AB1");
 	assert_string_equal(row.profile, "berkshire-west/reading");
 	assert_string_equal(row.worker, "Jones, Sam");
 	assert_string_equal(date_format(row.referral, b), "2026-01-05");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 0);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 	caseload_close(cl);
 	close(fd);
 }
@@ -195,13 +234,13 @@ test_uk_hint(void **state)
 	    "A,torbay,05/01/2026,\n"
 	    "B,torbay,06/01/2026,\n"
 	    "C,torbay,2026-01-07,31/01/2026\n", DATES_ISO, &fd);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), -1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), -1);
 	assert_string_equal(err, "t.csv:2: referral: '05/01/2026' is not a "
 	    "valid date (to read DD/MM/YYYY dates, use --dates uk)");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), -1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), -1);
 	assert_string_equal(err, "t.csv:3: referral: '06/01/2026' is not a "
 	    "valid date");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), -1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), -1);
 	assert_string_equal(err, "t.csv:4: closed: '31/01/2026' is not a "
 	    "date or yes/no");
 	caseload_close(cl);
@@ -243,7 +282,7 @@ test_open_errors(void **state)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		fd = tmpfd(t[i].in);
 		err[0] = '\0';
-		assert_null(caseload_open(fd, "t.csv", &iso, err,
+		assert_null(open_cl(fd, "t.csv", &iso, err,
 		    sizeof(err)));
 		/* A missing column's message goes on: see test_missing(). */
 		if (strncmp(err, t[i].err, strlen(t[i].err)) != 0 ||
@@ -254,7 +293,7 @@ test_open_errors(void **state)
 	}
 	fd = open(".", O_RDONLY);
 	assert_true(fd >= 0);
-	assert_null(caseload_open(fd, "dir", &iso, err, sizeof(err)));
+	assert_null(open_cl(fd, "dir", &iso, err, sizeof(err)));
 	assert_string_equal(err, "dir: Is a directory");
 	close(fd);
 	caseload_close(NULL);
@@ -303,7 +342,7 @@ test_header_mapping(void **state)
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		cl = open_str(t[i].in, DATES_ISO, &fd);
-		if (caseload_next(cl, &row, err, sizeof(err)) != 1)
+		if (next_row(cl, &row, err, sizeof(err)) != 1)
 			fail_msg("case %zu: %s", i, err);
 		assert_int_equal(row.line, 2);
 		assert_string_equal(row.case_id, t[i].case_id);
@@ -312,7 +351,7 @@ test_header_mapping(void **state)
 		assert_string_equal(nz(row.plan_type), nz(t[i].plan_type));
 		assert_string_equal(nz(row.worker), nz(t[i].worker));
 		assert_string_equal(ds(row.referral, buf), t[i].referral);
-		assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 0);
+		assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 		caseload_close(cl);
 		close(fd);
 	}
@@ -332,7 +371,7 @@ test_full_row(void **state)
 	    "2026-02-16,2026-02-17,2026-03-02,2026-03-03,2026-03-04,"
 	    "2026-06-01,2,2026-11-02,no,yes\n"
 	    "DEF456,torbay,,,,,,,,,,,,,,\n", DATES_ISO, &fd);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_int_equal(row.line, 2);
 	assert_string_equal(row.case_id, "ABC123");
 	assert_string_equal(row.profile, "berkshire-west");
@@ -351,7 +390,7 @@ test_full_row(void **state)
 	assert_int_equal(row.closed, 0);
 	assert_int_equal(row.manager_agreed, 1);
 
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_int_equal(row.line, 3);
 	assert_string_equal(row.case_id, "DEF456");
 	assert_string_equal(row.profile, "torbay");
@@ -369,7 +408,7 @@ test_full_row(void **state)
 	assert_int_equal(row.last_visit, DATE_NONE);
 	assert_int_equal(row.closed, 0);
 	assert_int_equal(row.manager_agreed, 0);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 0);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 	caseload_close(cl);
 	close(fd);
 }
@@ -496,7 +535,7 @@ test_row_errors(void **state)
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		cl = open_str(rows[i].in, DATES_ISO, &fd);
 		err[0] = '\0';
-		rv = caseload_next(cl, &row, err, sizeof(err));
+		rv = next_row(cl, &row, err, sizeof(err));
 		if (rows[i].err == NULL) {
 			if (rv != 1)
 				fail_msg("row %zu: got %d (%s)", i, rv, err);
@@ -506,7 +545,7 @@ test_row_errors(void **state)
 				    rows[i].err);
 			assert_string_equal(err, rows[i].err);
 		}
-		assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 0);
+		assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 		caseload_close(cl);
 		close(fd);
 	}
@@ -624,20 +663,20 @@ test_dates_uk_rows(void **state)
 	int		 fd;
 
 	cl = open_str(in, DATES_UK, &fd);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(ds(row.referral, b), "2026-01-05");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(ds(row.referral, b), "2026-01-05");
 	assert_int_equal(row.closed, 1);
 	caseload_close(cl);
 	close(fd);
 
 	cl = open_str(in, DATES_ISO, &fd);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), -1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), -1);
 	assert_string_equal(err,
 	    "t.csv:2: referral: '05/01/2026' is not a valid date"
 	    " (to read DD/MM/YYYY dates, use --dates uk)");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), -1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), -1);
 	assert_string_equal(err,
 	    "t.csv:3: closed: '22/11/2026' is not a date or yes/no");
 	caseload_close(cl);
@@ -676,7 +715,7 @@ test_closed(void **state)
 		snprintf(in, sizeof(in), "case_id,profile,closed\nc1,p,%s\n",
 		    t[i].cell);
 		cl = open_str(in, DATES_ISO, &fd);
-		if (caseload_next(cl, &row, err, sizeof(err)) != 1)
+		if (next_row(cl, &row, err, sizeof(err)) != 1)
 			fail_msg("closed '%s': %s", t[i].cell, err);
 		if (row.closed != t[i].closed)
 			fail_msg("closed '%s': got %d, want %d", t[i].cell,
@@ -706,7 +745,7 @@ test_yes_no(void **state)
 		snprintf(in, sizeof(in),
 		    "case_id,profile,manager_agreed\nc1,p,%s\n", t[i].cell);
 		cl = open_str(in, DATES_ISO, &fd);
-		if (caseload_next(cl, &row, err, sizeof(err)) != 1)
+		if (next_row(cl, &row, err, sizeof(err)) != 1)
 			fail_msg("manager_agreed '%s': %s", t[i].cell, err);
 		assert_int_equal(row.manager_agreed, t[i].v);
 		caseload_close(cl);
@@ -734,7 +773,7 @@ test_reviews_held(void **state)
 		snprintf(in, sizeof(in),
 		    "case_id,profile,reviews_held\nc1,p,%s\n", t[i].cell);
 		cl = open_str(in, DATES_ISO, &fd);
-		if (caseload_next(cl, &row, err, sizeof(err)) != 1)
+		if (next_row(cl, &row, err, sizeof(err)) != 1)
 			fail_msg("reviews_held '%s': %s", t[i].cell, err);
 		assert_int_equal(row.reviews_held, t[i].v);
 		caseload_close(cl);
@@ -784,7 +823,7 @@ test_bad_rows_go_on(void **state)
 	    "F,p,\n", DATES_ISO, &fd);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		err[0] = '\0';
-		rv = caseload_next(cl, &row, err, sizeof(err));
+		rv = next_row(cl, &row, err, sizeof(err));
 		if (rv != want[i].rv)
 			fail_msg("step %zu: got %d (%s), want %d", i, rv, err,
 			    want[i].rv);
@@ -812,15 +851,15 @@ test_buffers_reused(void **state)
 	snprintf(in, sizeof(in), "case_id,profile,worker\n"
 	    "c1,p,short\nc2,p,%s\nc3,p,\n", big);
 	cl = open_str(in, DATES_ISO, &fd);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(row.worker, "short");
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(row.case_id, "c2");
 	assert_string_equal(row.worker, big);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 1);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
 	assert_string_equal(row.case_id, "c3");
 	assert_null(row.worker);
-	assert_int_equal(caseload_next(cl, &row, err, sizeof(err)), 0);
+	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 	caseload_close(cl);
 	close(fd);
 }
@@ -848,7 +887,7 @@ test_repeats(void **state)
 	    "A,torbay,\n"			/* 7: A again */
 	    "B,torbay,\n",			/* 8 */
 	    DATES_ISO, &fd);
-	while ((rv = caseload_next(cl, &row, err, sizeof(err))) != 0) {
+	while ((rv = next_row(cl, &row, err, sizeof(err))) != 0) {
 		assert_int_not_equal(rv, -2);
 		assert_int_equal(caseload_repeats(cl, &v), 0);
 	}
@@ -884,7 +923,7 @@ test_repeats_many(void **state)
 	fputs("C7,torbay\nC150000,torbay\n", f);
 	assert_int_equal(fclose(f), 0);
 	cl = open_str(in, DATES_ISO, &fd);
-	while (caseload_next(cl, &row, err, sizeof(err)) == 1)
+	while (next_row(cl, &row, err, sizeof(err)) == 1)
 		continue;
 	n = caseload_repeats(cl, &v);
 	assert_int_equal(n, 2);

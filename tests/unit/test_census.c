@@ -25,6 +25,7 @@
 #include "cal.h"
 #include "census.h"
 #include "date.h"
+#include "diag.h"
 #include "rpath.h"
 
 #define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
@@ -47,6 +48,7 @@ D(const char *s)
 static int
 setup(void **state)
 {
+	struct diags	 ds;
 	struct rfile	 f;
 	char		 err[256];
 
@@ -56,12 +58,12 @@ setup(void **state)
 		    " source tree %s\n", DATA_FILE, err);
 		return -1;
 	}
-	data = hol_data_parse(f.text, f.len, f.name, err, sizeof(err));
+	memset(&ds, 0, sizeof(ds));
+	ds.out = stderr;
+	data = hol_data_parse(f.text, f.len, f.name, &ds);
 	rfile_free(&f);
-	if (data == NULL) {
-		fprintf(stderr, "%s\n", err);
+	if (data == NULL)
 		return -1;
-	}
 	cal = cal_new(data, NULL, 0);
 	return cal == NULL ? -1 : 0;
 }

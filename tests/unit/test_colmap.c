@@ -15,6 +15,25 @@
 
 #include "caseload.h"
 #include "colmap.h"
+#include "said.h"
+
+/*
+ * colmap_read(), its message into err: a refusal says one thing, as
+ * fatal, and a mapping read says nothing.
+ */
+static char **
+read_map(const char *path, char *err, size_t sz)
+{
+	struct diags	 ds;
+	char		**map;
+
+	memset(&ds, 0, sizeof(ds));
+	map = colmap_read(path, &ds);
+	assert_int_equal(ds.n, map == NULL ? 1 : 0);
+	assert_int_equal(ds.worst, map == NULL ? DIAG_FATAL : DIAG_OK);
+	said(&ds, err, sz);
+	return map;
+}
 
 /* Write s to a new temporary file; its path goes into path[64]. */
 static void
@@ -62,7 +81,7 @@ test_read(void **state)
 	    "worker = \" Allocated Worker \"\n"
 	    "[Columns]\n"
 	    "assessment_completed = Assessment Authorised Date", path);
-	map = colmap_read(path, err, sizeof(err));
+	map = read_map(path, err, sizeof(err));
 	unlink(path);
 	if (map == NULL)
 		fail_msg("%s", err);
@@ -112,7 +131,7 @@ test_errors(void **state)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		tmpmap(t[i].in, path);
 		err[0] = '\0';
-		map = colmap_read(path, err, sizeof(err));
+		map = read_map(path, err, sizeof(err));
 		unlink(path);
 		assert_null(map);
 		snprintf(want, sizeof(want), "%s:%s", path, t[i].err);
@@ -129,11 +148,11 @@ test_errors(void **state)
 		fputs("x\n", f);
 		fclose(f);
 	}
-	assert_null(colmap_read(path, err, sizeof(err)));
+	assert_null(read_map(path, err, sizeof(err)));
 	snprintf(want, sizeof(want), "%s:2: NUL byte", path);
 	assert_string_equal(err, want);
 	unlink(path);
-	assert_null(colmap_read(path, err, sizeof(err)));
+	assert_null(read_map(path, err, sizeof(err)));
 	snprintf(want, sizeof(want), "%s: No such file or directory", path);
 	assert_string_equal(err, want);
 }

@@ -67,7 +67,7 @@ render(const struct diags *ds)
 			    d->level == DIAG_WARNING ? "warning: " : "",
 			    d->msg);
 		else if (d->line > 0)
-			t = xasprintf("%s%s:%d: %s%s\n", s, file, d->line,
+			t = xasprintf("%s%s:%ld: %s%s\n", s, file, d->line,
 			    d->level == DIAG_WARNING ? "warning: " : "",
 			    d->msg);
 		else

@@ -34,6 +34,7 @@
 
 #include "cal.h"
 #include "date.h"
+#include "diag.h"
 #include "profile.h"
 #include "sched.h"
 
@@ -1100,17 +1101,18 @@ test_real_calendar(void **state)
 	};
 	struct hol_data	*hd;
 	struct calendar	*cal;
-	char		*text, err[256];
+	struct diags	 ds;
+	char		*text;
 	size_t		 len = 0;
 
 	text = read_all(DATA_FILE, &len);
 	if (text == NULL)
 		fail_msg("cannot read %s: run from the top of the source tree",
 		    DATA_FILE);
-	err[0] = '\0';
-	hd = hol_data_parse(text, len, DATA_FILE, err, sizeof(err));
-	if (hd == NULL)
-		fail_msg("%s", err);
+	memset(&ds, 0, sizeof(ds));
+	ds.out = stderr;
+	if ((hd = hol_data_parse(text, len, DATA_FILE, &ds)) == NULL)
+		fail_msg("%s: refused (see above)", DATA_FILE);
 	cal = cal_new(hd, NULL, 0);
 	run_rows(real_rows, NROWS(real_rows), cal);
 	run_rows(plain_rows, NROWS(plain_rows), plain);
