@@ -763,8 +763,8 @@ caseload_next(struct caseload *cl, struct case_row *row, struct diags *ds)
 	row->worker = put_free(&p, cell[COL_WORKER]);
 	if (keep_id(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
 	    row->line) == -1) {
-		fmterr(err, errsz, cl->name, rec.line, "more than 4 GiB of"
-		    " case_ids: too many to check for repeats");
+		diag_add(ds, DIAG_FATAL, cl->name, rec.line, "more than 4 GiB"
+		    " of case_ids: too many to check for repeats");
 		return -2;
 	}
 	return 1;
