@@ -185,26 +185,11 @@ cell_is(struct cell c, const char *word)
 	return word[i] == '\0';
 }
 
-/*
- * Write a value for a message into buf: at most SHOWN_MAX bytes then
- * "...", anything but printable ASCII as '?'.
- */
+/* A value for a message (text_shown), at most SHOWN_MAX bytes of it. */
 static const char *
 shown(struct cell c, char *buf, size_t bufsz)
 {
-	size_t	 i, n;
-
-	n = c.len > SHOWN_MAX ? SHOWN_MAX : c.len;
-	if (n > bufsz - 4)
-		n = bufsz - 4;
-	for (i = 0; i < n; i++)
-		buf[i] = c.s[i] >= 0x20 && c.s[i] < 0x7f ? c.s[i] : '?';
-	if (n < c.len) {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
+	return text_shown(c.s, c.len, SHOWN_MAX, buf, bufsz);
 }
 
 /* A spreadsheet's empty row (",,,") counts as a blank line. */

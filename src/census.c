@@ -33,6 +33,7 @@
 #include "cal.h"
 #include "census.h"
 #include "date.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define VALUE_MAX	1024	/* bytes of an element's text kept */
@@ -269,25 +270,22 @@ trim(const char *s, size_t *len)
 	return s;
 }
 
-/* A bounded, printable copy of s[0..len) for a message; the caller frees. */
+/*
+ * A bounded, printable copy of s[0..len) for a message (text_shown), with
+ * "..." also when the reader kept only part of it (longer); the caller
+ * frees.
+ */
 static char *
 shown(const char *s, size_t len, int longer)
 {
 	char	*buf;
-	size_t	 i, n;
+	size_t	 n;
 
-	n = len > SHOWN_MAX ? SHOWN_MAX : len;
-	/* Do not cut a UTF-8 sequence in two. */
-	if (n < len)
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	buf = xmalloc(n + 4);
-	for (i = 0; i < n; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ?
-		    '?' : s[i];
-	if (n < len || longer)
-		memcpy(buf + i, "...", 3), i += 3;
-	buf[i] = '\0';
+	buf = xmalloc(SHOWN_MAX + 4);
+	text_shown(s, len, SHOWN_MAX, buf, SHOWN_MAX + 4);
+	n = strlen(buf);
+	if (longer && (n < 3 || strcmp(buf + n - 3, "...") != 0))
+		memcpy(buf + n, "...", 4);
 	return buf;
 }
 

@@ -186,18 +186,11 @@ cli_usage(struct cli *c, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Quote a user's value for a message: bounded, printable. */
+/* Quote a user's value for a message (text_shown), as much as buf holds. */
 static const char *
 shown(const char *s, char *buf, size_t sz)
 {
-	size_t	 i;
-
-	for (i = 0; *s != '\0' && i + 4 < sz; s++)
-		buf[i++] = (*s < 0x20 || *s == 0x7f) ? '?' : *s;
-	if (*s != '\0')
-		buf[i++] = '.', buf[i++] = '.', buf[i++] = '.';
-	buf[i] = '\0';
-	return buf;
+	return text_shown(s, strlen(s), sz, buf, sz);
 }
 
 int

@@ -46,16 +46,11 @@ trim(char *s)
 	return s;
 }
 
-/* Printable ASCII for a message: anything else as '?'. */
+/* A value for a message (text_shown), as much as buf holds. */
 static const char *
 shown(const char *s, char *buf, size_t sz)
 {
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < sz; i++)
-		buf[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
-	buf[i] = '\0';
-	return buf;
+	return text_shown(s, strlen(s), sz, buf, sz);
 }
 
 char **

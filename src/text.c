@@ -106,6 +106,42 @@ text_utf8_len(const char *str, size_t len)
 	return n;
 }
 
+const char *
+text_shown(const char *s, size_t len, size_t max, char *buf, size_t sz)
+{
+	size_t	 i, o, n;
+	int	 bad;
+
+	if (sz < 4) {
+		if (sz > 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	if (max > sz - 4)
+		max = sz - 4;
+	for (i = o = 0; i < len; i += n) {
+		n = text_utf8_len(s + i, len - i);
+		bad = n == 0 || text_is_c1(s + i, n) ||
+		    (n == 1 && ((unsigned char)s[i] < 0x20 || s[i] == 0x7f));
+		if (o + (bad ? 1 : n) > max)
+			break;
+		if (bad) {
+			buf[o++] = '?';
+			if (n == 0)
+				n = 1;
+		} else {
+			memcpy(buf + o, s + i, n);
+			o += n;
+		}
+	}
+	if (i < len) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 int
 text_is_c1(const char *s, size_t n)
 {

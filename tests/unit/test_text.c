@@ -1,7 +1,8 @@
 /*
  * test_text.c: the small text helpers: UTF-8 sequences as RFC 3629 allows
  * them (Table 3-7 of the Unicode Standard gives the well-formed byte
- * ranges), text fit to print, and how far apart two names are.
+ * ranges), text fit to print, values quoted in messages, and how far
+ * apart two names are.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +105,34 @@ test_unusable(void **state)
 }
 
 static void
+test_shown(void **state)
+{
+	char	 buf[16];
+
+	(void)state;
+	assert_string_equal(text_shown("C0001", 5, 10, buf, sizeof(buf)),
+	    "C0001");
+	/* Ten bytes, then the dots. */
+	assert_string_equal(text_shown("0123456789AB", 12, 10, buf,
+	    sizeof(buf)), "0123456789...");
+	/* UTF-8 kept whole, and not cut in two: the 2-byte a-acute
+	 * would end at byte 11. */
+	assert_string_equal(text_shown("Siobh\xc3\xa1n", 8, 10, buf,
+	    sizeof(buf)), "Siobh\xc3\xa1n");
+	assert_string_equal(text_shown("012345678\xc3\xa1", 11, 10, buf,
+	    sizeof(buf)), "012345678...");
+	/* Controls, C1 and stray bytes as '?', one each. */
+	assert_string_equal(text_shown("\x1b[2J", 4, 10, buf, sizeof(buf)),
+	    "?[2J");
+	assert_string_equal(text_shown("a\xc2\x9b" "b\xff" "c\x7f", 7, 10, buf,
+	    sizeof(buf)), "a?b?c?");
+	/* The buffer bounds it too: room for the dots and the NUL. */
+	assert_string_equal(text_shown("0123456789ABCDEF", 16, 40, buf, 8),
+	    "0123...");
+	assert_string_equal(text_shown("abc", 3, 40, buf, 3), "");
+}
+
+static void
 test_edit_distance(void **state)
 {
 	(void)state;
@@ -122,6 +151,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_unusable),
+		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_edit_distance),
 	};
 
