@@ -456,8 +456,9 @@ static const struct {
 	  "2026-01-05 and then a great deal more text after it\n",
 	  "t.csv:2: referral: '2026-01-05 and then a great deal more te...' "
 	  "is not a valid date" },
+	/* Controls as '?'; the UTF-8 e-acute shown as it is. */
 	{ "case_id,profile,referral\nc1,p,\"2026-01-0\x01\x1b\xc3\xa9\"\n",
-	  "t.csv:2: referral: '2026-01-0?\?\?\?' is not a valid date" },
+	  "t.csv:2: referral: '2026-01-0?\?\xc3\xa9' is not a valid date" },
 	{ "case_id,profile,reviews_held\nc1,p,-1\n",
 	  "t.csv:2: reviews_held: '-1' is not a whole number from 0 to 10000" },
 	{ "case_id,profile,reviews_held\nc1,p,1e3\n",
