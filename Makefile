@@ -118,11 +118,17 @@ $(O)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -o $@ tools/embed.c
 
-$(O)/tests/%: tests/unit/%.c $(LIBOBJS) $(wildcard include/*.h) \
-    $(wildcard tests/unit/*.h)
+# Each tests/unit/test_*.c is a program; unit.c holds what they share.
+$(O)/tests/unit.o: tests/unit/unit.c tests/unit/unit.h $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ \
+	    tests/unit/unit.c
+
+$(O)/tests/%: tests/unit/%.c $(O)/tests/unit.o $(LIBOBJS) \
+    $(wildcard include/*.h) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
-	    $(LIBOBJS) $(LIBS) $(CMOCKA_LIBS)
+	    $(O)/tests/unit.o $(LIBOBJS) $(LIBS) $(CMOCKA_LIBS)
 
 # --- tests -----------------------------------------------------------------
 

@@ -20,7 +20,8 @@
 
 #include "cal.h"
 #include "date.h"
-#include "said.h"
+#include "diag.h"
+#include "unit.h"
 
 #define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
 #define DATA_FILE	"rules/holidays"
@@ -60,36 +61,12 @@ D(const char *s)
 	return d;
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*buf;
-	size_t	 n, cap;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	cap = 4096;
-	buf = malloc(cap);
-	n = 0;
-	while (buf != NULL) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
-		buf = realloc(buf, cap);
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
 static int
 setup(void **state)
 {
 	char	 err[256];
 
-	if ((data_text = read_all(DATA_FILE, &data_len)) == NULL) {
+	if ((data_text = unit_read_all(DATA_FILE, &data_len)) == NULL) {
 		fprintf(stderr, "cannot read %s: run from the top of the"
 		    " source tree\n", DATA_FILE);
 		return -1;

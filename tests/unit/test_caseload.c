@@ -19,7 +19,8 @@
 
 #include "caseload.h"
 #include "date.h"
-#include "said.h"
+#include "diag.h"
+#include "unit.h"
 
 /*
  * A column mapping has one entry for every column cinplan reads
@@ -81,23 +82,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-tmpfd(const char *s)
-{
-	FILE	*f;
-	int	 fd;
-
-	f = tmpfile();
-	assert_non_null(f);
-	assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
-	assert_int_equal(fflush(f), 0);
-	fd = dup(fileno(f));
-	assert_true(fd >= 0);
-	fclose(f);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return fd;
-}
-
 static struct caseload *
 open_str(const char *s, enum date_style style, int *fd)
 {
@@ -106,7 +90,7 @@ open_str(const char *s, enum date_style style, int *fd)
 
 	struct caseload_opts	 o;
 
-	*fd = tmpfd(s);
+	*fd = unit_fd_str(s);
 	err[0] = '\0';
 	memset(&o, 0, sizeof(o));
 	o.dates = style;
@@ -115,15 +99,6 @@ open_str(const char *s, enum date_style style, int *fd)
 	if (cl == NULL)
 		fail_msg("open: %s", err);
 	return cl;
-}
-
-/* "YYYY-MM-DD", or "-" for DATE_NONE, in buf. */
-static const char *
-ds(int d, char *buf)
-{
-	if (d == DATE_NONE)
-		return strcpy(buf, "-");
-	return date_format(d, buf);
 }
 
 static const char *
@@ -151,7 +126,7 @@ test_missing(void **state)
 	o.as_of = as_of;
 
 	/* "Case ID" is not case_id, but close: suggested. */
-	fd = tmpfd("Case ID,profile,Referral Date\n");
+	fd = unit_fd_str("Case ID,profile,Referral Date\n");
 	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
 	assert_string_equal(err, "t.csv:1: no 'case_id' column (the headings "
@@ -165,7 +140,7 @@ test_missing(void **state)
 	    "column mapping (--columns)");
 
 	/* No profile column, and nothing like it: the way out is named. */
-	fd = tmpfd("case_id,area\n");
+	fd = unit_fd_str("case_id,area\n");
 	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
 	assert_non_null(strstr(err, "t.csv:1: no 'profile' column (the "
@@ -174,7 +149,7 @@ test_missing(void **state)
 
 	/* Mapped, but the export says "Case Ref". */
 	o.columns = map;
-	fd = tmpfd("Case Ref,Referral Date,Worker\n");
+	fd = unit_fd_str("Case Ref,Referral Date,Worker\n");
 	o.profile = "torbay";
 	assert_null(open_cl(fd, "t.csv", &o, err, sizeof(err)));
 	close(fd);
@@ -205,7 +180,7 @@ test_mapped(void **state)
 	o.dates = DATES_UK;
 	o.columns = map;
 	o.profile = "berkshire-west/reading";
-	fd = tmpfd("\xef\xbb\xbf\"Case Ref\",case_id,referral date,"
+	fd = unit_fd_str("\xef\xbb\xbf\"Case Ref\",case_id,referral date,"
 	    "Social Worker\r\nAB1,zz,5/1/2026,\"Jones, Sam\"\r\n");
 	cl = open_cl(fd, "t.csv", &o, err, sizeof(err));
 	if (cl == NULL)
@@ -280,7 +255,7 @@ test_open_errors(void **state)
 	memset(&iso, 0, sizeof(iso));
 	iso.as_of = as_of;
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		fd = tmpfd(t[i].in);
+		fd = unit_fd_str(t[i].in);
 		err[0] = '\0';
 		assert_null(open_cl(fd, "t.csv", &iso, err,
 		    sizeof(err)));
@@ -350,7 +325,7 @@ test_header_mapping(void **state)
 		assert_string_equal(nz(row.area), nz(t[i].area));
 		assert_string_equal(nz(row.plan_type), nz(t[i].plan_type));
 		assert_string_equal(nz(row.worker), nz(t[i].worker));
-		assert_string_equal(ds(row.referral, buf), t[i].referral);
+		assert_string_equal(unit_date(row.referral, buf), t[i].referral);
 		assert_int_equal(next_row(cl, &row, err, sizeof(err)), 0);
 		caseload_close(cl);
 		close(fd);
@@ -378,15 +353,15 @@ test_full_row(void **state)
 	assert_string_equal(row.area, "reading");
 	assert_string_equal(row.plan_type, "standard");
 	assert_string_equal(row.worker, "Jo Bloggs");
-	assert_string_equal(ds(row.referral, b), "2026-01-05");
-	assert_string_equal(ds(row.assessment, b), "2026-02-16");
-	assert_string_equal(ds(row.plan_decision, b), "2026-02-17");
-	assert_string_equal(ds(row.rcpc, b), "2026-03-02");
-	assert_string_equal(ds(row.residence, b), "2026-03-03");
-	assert_string_equal(ds(row.first_meeting, b), "2026-03-04");
-	assert_string_equal(ds(row.last_review, b), "2026-06-01");
+	assert_string_equal(unit_date(row.referral, b), "2026-01-05");
+	assert_string_equal(unit_date(row.assessment, b), "2026-02-16");
+	assert_string_equal(unit_date(row.plan_decision, b), "2026-02-17");
+	assert_string_equal(unit_date(row.rcpc, b), "2026-03-02");
+	assert_string_equal(unit_date(row.residence, b), "2026-03-03");
+	assert_string_equal(unit_date(row.first_meeting, b), "2026-03-04");
+	assert_string_equal(unit_date(row.last_review, b), "2026-06-01");
 	assert_int_equal(row.reviews_held, 2);
-	assert_string_equal(ds(row.last_visit, b), "2026-11-02");
+	assert_string_equal(unit_date(row.last_visit, b), "2026-11-02");
 	assert_int_equal(row.closed, 0);
 	assert_int_equal(row.manager_agreed, 1);
 
@@ -635,20 +610,20 @@ test_dates(void **state)
 				if (rv != -1)
 					fail_msg("'%s' (%s): accepted as %s",
 					    dates[i].in, style ? "uk" : "iso",
-					    ds(d, buf));
+					    unit_date(d, buf));
 				assert_non_null(why);
 				continue;
 			}
 			if (rv != 0)
 				fail_msg("'%s' (%s): %s", dates[i].in,
 				    style ? "uk" : "iso", why);
-			assert_string_equal(ds(d, buf), dates[i].out);
+			assert_string_equal(unit_date(d, buf), dates[i].out);
 		}
 	}
 	/* Only the first len bytes count. */
 	assert_int_equal(date_parse_text("2026-01-05junk", 10, DATES_ISO,
 	    &d, &why), 0);
-	assert_string_equal(ds(d, buf), "2026-01-05");
+	assert_string_equal(unit_date(d, buf), "2026-01-05");
 }
 
 /* A UK date in a row, and the same file read as ISO. */
@@ -665,9 +640,9 @@ test_dates_uk_rows(void **state)
 
 	cl = open_str(in, DATES_UK, &fd);
 	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
-	assert_string_equal(ds(row.referral, b), "2026-01-05");
+	assert_string_equal(unit_date(row.referral, b), "2026-01-05");
 	assert_int_equal(next_row(cl, &row, err, sizeof(err)), 1);
-	assert_string_equal(ds(row.referral, b), "2026-01-05");
+	assert_string_equal(unit_date(row.referral, b), "2026-01-05");
 	assert_int_equal(row.closed, 1);
 	caseload_close(cl);
 	close(fd);

@@ -27,6 +27,7 @@
 #include "date.h"
 #include "diag.h"
 #include "rpath.h"
+#include "unit.h"
 
 #define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
 #define DATA_FILE	"rules/holidays"
@@ -208,12 +209,6 @@ on_fault(void *arg, const struct census_fault *f)
 	    "warning: " : "", census_fault_text(f, buf, sizeof(buf)));
 }
 
-static const char *
-ds(int d, char *buf)
-{
-	return d == DATE_NONE ? "-" : date_format(d, buf);
-}
-
 static void
 say_child(struct script *sc, const struct census_child *ch)
 {
@@ -224,35 +219,17 @@ say_child(struct script *sc, const struct census_child *ch)
 	say(sc, "child %s@%ld:", ch->id ? ch->id : "-", ch->line);
 	for (i = 0; i < ch->ne; i++) {
 		ep = &ch->e[i];
-		say(sc, "%s e %s/%s%s", i ? " |" : "", ds(ep->referral, a),
-		    ds(ep->closure, b), ep->bad ? "!" : "");
+		say(sc, "%s e %s/%s%s", i ? " |" : "", unit_date(ep->referral, a),
+		    unit_date(ep->closure, b), ep->bad ? "!" : "");
 		for (j = 0; j < ep->na; j++)
-			say(sc, " (a %s/%s%s)", ds(ep->a[j].started, a),
-			    ds(ep->a[j].authorised, b),
+			say(sc, " (a %s/%s%s)", unit_date(ep->a[j].started, a),
+			    unit_date(ep->a[j].authorised, b),
 			    ep->a[j].bad ? "!" : "");
 		for (j = 0; j < ep->np; j++)
-			say(sc, " (p %s/%s)", ds(ep->p[j].start, a),
-			    ds(ep->p[j].end, b));
+			say(sc, " (p %s/%s)", unit_date(ep->p[j].start, a),
+			    unit_date(ep->p[j].end, b));
 	}
 	say(sc, "\n");
-}
-
-/* A temporary file holding s, opened for reading at its start. */
-static int
-tmpfd(const char *s)
-{
-	FILE	*f;
-	int	 fd;
-
-	f = tmpfile();
-	assert_non_null(f);
-	assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
-	assert_int_equal(fflush(f), 0);
-	fd = dup(fileno(f));
-	assert_true(fd >= 0);
-	fclose(f);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return fd;
 }
 
 /*
@@ -273,7 +250,7 @@ transcript(const char *xml)
 
 	memset(&sc, 0, sizeof(sc));
 	say(&sc, "%s", "");
-	fd = tmpfd(xml);
+	fd = unit_fd_str(xml);
 	r = census_open(fd, "t.xml", on_fault, &sc);
 	while ((rc = census_next(r, &ch)) == 1)
 		say_child(&sc, ch);
@@ -287,7 +264,7 @@ transcript(const char *xml)
 	if (h->collection != NULL || h->year != NULL ||
 	    h->reference_date != DATE_NONE)
 		say(&sc, "header %s %s %s\n", h->collection ? h->collection :
-		    "-", h->year ? h->year : "-", ds(h->reference_date, d));
+		    "-", h->year ? h->year : "-", unit_date(h->reference_date, d));
 	census_close(r);
 	close(fd);
 	return sc.s;

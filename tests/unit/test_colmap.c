@@ -15,7 +15,8 @@
 
 #include "caseload.h"
 #include "colmap.h"
-#include "said.h"
+#include "diag.h"
+#include "unit.h"
 
 /*
  * colmap_read(), its message into err: a refusal says one thing, as

@@ -21,24 +21,7 @@
 #include <cmocka.h>
 
 #include "csv.h"
-
-/* A temporary file holding s[0..len), opened for reading at its start. */
-static int
-tmpfd(const char *s, size_t len)
-{
-	FILE	*f;
-	int	 fd;
-
-	f = tmpfile();
-	assert_non_null(f);
-	assert_int_equal(fwrite(s, 1, len, f), len);
-	assert_int_equal(fflush(f), 0);
-	fd = dup(fileno(f));
-	assert_true(fd >= 0);
-	fclose(f);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return fd;
-}
+#include "unit.h"
 
 /* A pipe whose writer (a child, reaped by pipe_done) sends s in chunks. */
 static int
@@ -272,7 +255,7 @@ test_table_file(void **state)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		len = cases[i].len ? cases[i].len : strlen(cases[i].in);
-		fd = tmpfd(cases[i].in, len);
+		fd = unit_fd(cases[i].in, len);
 		r = csv_open(fd, cases[i].name);
 		expect_records(r, &cases[i]);
 		csv_close(r);
@@ -354,7 +337,7 @@ expect_one(struct csv_reader *r, int rv, long line, size_t n,
 static struct csv_reader *
 open_sb(struct sbuf *b, int *fd)
 {
-	*fd = tmpfd(b->s, b->len);
+	*fd = unit_fd(b->s, b->len);
 	return csv_open(*fd, "big");
 }
 
@@ -540,7 +523,7 @@ test_block_boundaries(void **state)
 		b.len = 0;
 		big_input(&b, nrec, crlf);
 		assert_true(b.len > 3 * 1024 * 1024);
-		fd = tmpfd(b.s, b.len);
+		fd = unit_fd(b.s, b.len);
 		check_big(fd, nrec);
 		close(fd);
 		/* Odd-sized pipe writes cut records everywhere else. */
@@ -685,7 +668,7 @@ test_round_trip(void **state)
 		fputs(",x\r\n", f);
 	}
 	assert_int_equal(fclose(f), 0);
-	fd = tmpfd(s, len);
+	fd = unit_fd(s, len);
 	r = csv_open(fd, "rt");
 	for (i = 0; i < sizeof(writes) / sizeof(writes[0]); i++) {
 		assert_int_equal(csv_next(r, &rec, err, sizeof(err)), 1);

@@ -37,6 +37,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "sched.h"
+#include "unit.h"
 
 #define NROWS(a)	(sizeof(a) / sizeof((a)[0]))
 #define DATA_FILE	"rules/holidays"
@@ -1044,30 +1045,6 @@ test_closures(void **state)
 	cal_free(cal);
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*buf;
-	size_t	 n, cap;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	cap = 4096;
-	buf = malloc(cap);
-	n = 0;
-	while (buf != NULL) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
-		buf = realloc(buf, cap);
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
 static void
 test_real_calendar(void **state)
 {
@@ -1105,7 +1082,7 @@ test_real_calendar(void **state)
 	char		*text;
 	size_t		 len = 0;
 
-	text = read_all(DATA_FILE, &len);
+	text = unit_read_all(DATA_FILE, &len);
 	if (text == NULL)
 		fail_msg("cannot read %s: run from the top of the source tree",
 		    DATA_FILE);
