@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "out.h"
 #include "rpath.h"
 
 /*
@@ -94,6 +95,12 @@ int			 cli_as_of(struct cli *);
  */
 int			 cli_width(struct cli *, long given,
 			    const char *output);
+/*
+ * Whether --excel (excel) and --width (width; -1: not given) go with the
+ * output format: -1 after a usage message if not.
+ */
+int			 cli_format_extras(struct cli *, enum out_format,
+			    int excel, long width);
 /*
  * The last year whose bank holidays the holiday data says are announced,
  * into *year (0: it does not say).  -1 after printing an error.

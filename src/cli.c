@@ -654,6 +654,20 @@ cli_opt_next(struct cli *c, struct cli_optstate *st, int argc, char **argv,
 }
 
 int
+cli_format_extras(struct cli *c, enum out_format fmt, int excel, long width)
+{
+	if (excel && fmt != FMT_CSV) {
+		cli_usage(c, "--excel goes with --format csv");
+		return -1;
+	}
+	if (width >= 0 && fmt != FMT_TEXT) {
+		cli_usage(c, "--width goes with the text format");
+		return -1;
+	}
+	return 0;
+}
+
+int
 cli_width(struct cli *c, long given, const char *output)
 {
 	struct winsize	 ws;

@@ -1206,10 +1206,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (r.path == NULL)
 		return cli_usage(c, "a caseload is required: FILE, --caseload"
 		    " FILE, or - for standard input");
-	if (excel && fmt != FMT_CSV)
-		return cli_usage(c, "--excel goes with --format csv");
-	if (width >= 0 && fmt != FMT_TEXT)
-		return cli_usage(c, "--width goes with the text format");
+	if (cli_format_extras(c, fmt, excel, width) == -1)
+		return EXIT_USAGE;
 	if (r.profile != NULL && profile_filter(&r, r.profile) == -1) {
 		run_free(&r);
 		return EXIT_USAGE;

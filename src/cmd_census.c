@@ -398,8 +398,8 @@ cmd_census(struct cli *c, int argc, char **argv)
 	}
 	if (r.path == NULL)
 		return cli_usage(c, "FILE.xml is required");
-	if (oo.excel && fmt != FMT_CSV)
-		return cli_usage(c, "--excel goes with --format csv");
+	if (cli_format_extras(c, fmt, oo.excel, -1) == -1)
+		return EXIT_USAGE;
 	if (to == NULL && (spec != NULL || area != NULL))
 		return cli_usage(c, "--profile and --area go with"
 		    " --to-caseload");

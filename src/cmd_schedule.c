@@ -662,14 +662,8 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 			goto usage;
 		}
 	}
-	if (oo.excel && fmt != FMT_CSV) {
-		cli_usage(c, "--excel goes with --format csv");
+	if (cli_format_extras(c, fmt, oo.excel, width) == -1)
 		goto usage;
-	}
-	if (width >= 0 && fmt != FMT_TEXT) {
-		cli_usage(c, "--width goes with the text format");
-		goto usage;
-	}
 	oo.width = fmt == FMT_TEXT ? cli_width(c, width, output) : 0;
 	/* A page's options on anything else would be dropped unseen. */
 	if (fmt != FMT_HTML && (audience != NULL || oo.title != NULL)) {
