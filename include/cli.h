@@ -156,16 +156,14 @@ int	cli_opt_next(struct cli *, struct cli_optstate *, int argc,
 /* "--help" for the current command: its synopsis on standard output. */
 int	cli_help(struct cli *);
 
-/* Shared by the commands that compute schedules (cmd_schedule.c). */
-struct sched_error;
-enum plan_type;
+/* Options of the commands that compute schedules. */
 /* "--kind a,b": OR the kinds into *kinds; -1 after an error. */
 int	cli_kinds(struct cli *, const char *arg, unsigned *kinds);
 /* Area index, -1 for none (allowed), -2 after an error. */
 int	cli_area(struct cli *, const struct profile *, const char *area);
+/* --plan-type into *out (standard if s is NULL); -1 after an error. */
 int	cli_plan_type(struct cli *, const char *, enum plan_type *);
-void	cli_sched_error(struct cli *, const struct profile *, enum plan_type,
-	    const struct sched_error *);
+/* DTSTAMP: SOURCE_DATE_EPOCH if set, else midnight UTC of as_of. */
 int	cli_dtstamp(struct cli *, int as_of, long long *out);
 
 struct out_case;

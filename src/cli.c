@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "kind.h"
 #include "profile.h"
 #include "rpath.h"
 #include "safeio.h"
@@ -679,5 +680,117 @@ cli_width(struct cli *c, long given, const char *output)
 		return 0;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
+	return 0;
+}
+
+/* "--kind review,visit" or repeated: a bit set of kinds. */
+int
+cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
+{
+	const char	*p, *comma;
+	char		 word[32], names[256];
+	size_t		 len;
+	int		 k;
+
+	for (p = arg;; p = comma + 1) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(word)) {
+			cli_error(c, "--kind: '%s' is not a list of kinds", arg);
+			return -1;
+		}
+		memcpy(word, p, len);
+		word[len] = '\0';
+		if ((k = kind_parse(word)) == -1) {
+			names[0] = '\0';
+			for (k = 0; k < KIND_COUNT; k++) {
+				len = strlen(names);
+				snprintf(names + len, sizeof(names) - len,
+				    "%s%s", k ? ", " : "", kind_name(k));
+			}
+			cli_error(c, "--kind: unknown kind '%s' (%s)", word,
+			    names);
+			return -1;
+		}
+		*kinds |= 1u << k;
+		if (comma == NULL)
+			return 0;
+	}
+}
+
+/* Find the area named by --area (or "profile/area") in p. */
+int
+cli_area(struct cli *c, const struct profile *p, const char *area)
+{
+	const char	*names[PROFILE_MAX_AREAS], *near;
+	char		 list[256];
+	size_t		 i, len;
+	int		 a;
+
+	list[0] = '\0';
+	for (i = 0, len = 0; i < p->nareas; i++) {
+		names[i] = p->areas[i].id;
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i == 0 ? "" : (i + 1 == p->nareas ? " or " : ", "),
+		    p->areas[i].id);
+		if (len >= sizeof(list))
+			len = sizeof(list) - 1;
+	}
+	if (area == NULL) {
+		if (!p->area_required)
+			return -1;
+		cli_error(c, "%s needs --area: %s", p->id, list);
+		return -2;
+	}
+	if (p->nareas == 0) {
+		cli_error(c, "--area: %s has no areas", p->id);
+		return -2;
+	}
+	if ((a = profile_area(p, area)) >= 0)
+		return a;
+	near = cli_nearest(area, names, p->nareas);
+	cli_error(c, "--area: %s has no area '%s'%s%s%s (%s)", p->id, area,
+	    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "",
+	    list);
+	return -2;
+}
+
+int
+cli_plan_type(struct cli *c, const char *s, enum plan_type *out)
+{
+	int	 t;
+
+	if (s == NULL) {
+		*out = PLAN_STANDARD;
+		return 0;
+	}
+	if ((t = plan_type_parse(s)) == -1) {
+		cli_error(c, "--plan-type: unknown plan type '%s' (standard,"
+		    " step-down-cp, transfer-in, supervision-order,"
+		    " short-breaks)", s);
+		return -1;
+	}
+	*out = (enum plan_type)t;
+	return 0;
+}
+
+/* DTSTAMP: SOURCE_DATE_EPOCH if set, else midnight UTC of the as-of day. */
+int
+cli_dtstamp(struct cli *c, int as_of, long long *out)
+{
+	const char	*s;
+	char		*end;
+	long long	 v;
+
+	if ((s = getenv("SOURCE_DATE_EPOCH")) != NULL && *s != '\0') {
+		v = strtoll(s, &end, 10);
+		if (*end != '\0' || v < 0 || v > 7258118399LL) {
+			cli_error(c, "SOURCE_DATE_EPOCH: '%s' is not a number"
+			    " of seconds up to 2199-12-31", s);
+			return -1;
+		}
+		*out = v;
+	} else
+		*out = (long long)as_of * 86400;
 	return 0;
 }

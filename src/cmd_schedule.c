@@ -171,97 +171,6 @@ add_held(struct cli *c, struct held *h, const char *opt, const char *arg)
 	return 0;
 }
 
-/* "--kind review,visit" or repeated: a bit set of kinds. */
-int
-cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
-{
-	const char	*p, *comma;
-	char		 word[32], names[256];
-	size_t		 len;
-	int		 k;
-
-	for (p = arg;; p = comma + 1) {
-		comma = strchr(p, ',');
-		len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == 0 || len >= sizeof(word)) {
-			cli_error(c, "--kind: '%s' is not a list of kinds", arg);
-			return -1;
-		}
-		memcpy(word, p, len);
-		word[len] = '\0';
-		if ((k = kind_parse(word)) == -1) {
-			names[0] = '\0';
-			for (k = 0; k < KIND_COUNT; k++) {
-				len = strlen(names);
-				snprintf(names + len, sizeof(names) - len,
-				    "%s%s", k ? ", " : "", kind_name(k));
-			}
-			cli_error(c, "--kind: unknown kind '%s' (%s)", word,
-			    names);
-			return -1;
-		}
-		*kinds |= 1u << k;
-		if (comma == NULL)
-			return 0;
-	}
-}
-
-/* Find the area named by --area (or "profile/area") in p. */
-int
-cli_area(struct cli *c, const struct profile *p, const char *area)
-{
-	const char	*names[PROFILE_MAX_AREAS], *near;
-	char		 list[256];
-	size_t		 i, len;
-	int		 a;
-
-	list[0] = '\0';
-	for (i = 0, len = 0; i < p->nareas; i++) {
-		names[i] = p->areas[i].id;
-		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-		    i == 0 ? "" : (i + 1 == p->nareas ? " or " : ", "),
-		    p->areas[i].id);
-		if (len >= sizeof(list))
-			len = sizeof(list) - 1;
-	}
-	if (area == NULL) {
-		if (!p->area_required)
-			return -1;
-		cli_error(c, "%s needs --area: %s", p->id, list);
-		return -2;
-	}
-	if (p->nareas == 0) {
-		cli_error(c, "--area: %s has no areas", p->id);
-		return -2;
-	}
-	if ((a = profile_area(p, area)) >= 0)
-		return a;
-	near = cli_nearest(area, names, p->nareas);
-	cli_error(c, "--area: %s has no area '%s'%s%s%s (%s)", p->id, area,
-	    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "",
-	    list);
-	return -2;
-}
-
-int
-cli_plan_type(struct cli *c, const char *s, enum plan_type *out)
-{
-	int	 t;
-
-	if (s == NULL) {
-		*out = PLAN_STANDARD;
-		return 0;
-	}
-	if ((t = plan_type_parse(s)) == -1) {
-		cli_error(c, "--plan-type: unknown plan type '%s' (standard,"
-		    " step-down-cp, transfer-in, supervision-order,"
-		    " short-breaks)", s);
-		return -1;
-	}
-	*out = (enum plan_type)t;
-	return 0;
-}
-
 /* The flag a user gives for a missing fact. */
 static const char *
 fact_flags(enum anchor a)
@@ -285,8 +194,9 @@ fact_flags(enum anchor a)
 	}
 }
 
-void
-cli_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
+/* Why a schedule could not be computed, in terms of the options. */
+static void
+say_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
     const struct sched_error *e)
 {
 	if (e->code == SE_NEED_FACT && e->anchor == ANCHOR_PLAN_DECISION &&
@@ -309,27 +219,6 @@ cli_sched_error(struct cli *c, const struct profile *p, enum plan_type pt,
 		    p->id, plan_type_name(pt), fact_flags(e->anchor));
 	else
 		cli_error(c, "%s: %s", p->id, e->msg);
-}
-
-/* DTSTAMP: SOURCE_DATE_EPOCH if set, else midnight UTC of the as-of day. */
-int
-cli_dtstamp(struct cli *c, int as_of, long long *out)
-{
-	const char	*s;
-	char		*end;
-	long long	 v;
-
-	if ((s = getenv("SOURCE_DATE_EPOCH")) != NULL && *s != '\0') {
-		v = strtoll(s, &end, 10);
-		if (*end != '\0' || v < 0 || v > 7258118399LL) {
-			cli_error(c, "SOURCE_DATE_EPOCH: '%s' is not a number"
-			    " of seconds up to 2199-12-31", s);
-			return -1;
-		}
-		*out = v;
-	} else
-		*out = (long long)as_of * 86400;
-	return 0;
 }
 
 /* Where a schedule goes, and how. */
@@ -712,7 +601,7 @@ cmd_schedule(struct cli *c, int argc, char **argv)
 	if ((cal = cli_calendar(c, p)) == NULL)
 		goto out;
 	if (sched_build(p, cal, &f, &so, NULL, &s, &se) == -1) {
-		cli_sched_error(c, p, f.plan_type, &se);
+		say_sched_error(c, p, f.plan_type, &se);
 		goto out;
 	}
 	output_opts(&oo, fmt, so.as_of, so.until, output, c->out);
