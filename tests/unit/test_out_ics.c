@@ -617,8 +617,8 @@ test_edges(void **state)
 		"Child in Need review 1 (Reading)",
 		"Social worker visit (next) (Reading)",
 		"Child in Need review 2 (Reading)",
-		"Team manager attends the 3-month review (Reading) "
-		    "(provisional)",
+		("Team manager attends the 3-month review (Reading) "
+		    "(provisional)"),
 	};
 	struct item	 items[4];
 	struct schedule	 s;
