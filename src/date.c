@@ -79,17 +79,20 @@ digits(const char *s, int n)
 	return v;
 }
 
-int
-date_parse(const char *s, size_t len, int *out, const char **why)
+/* YYYY-MM-DD at s[0..10) as year, month and day; -1 if not that form. */
+static int
+iso_fields(const char *s, int *y, int *m, int *d)
 {
-	int	 y, m, d;
-
-	if (len != 10 || s[4] != '-' || s[7] != '-' ||
-	    (y = digits(s, 4)) < 0 || (m = digits(s + 5, 2)) < 0 ||
-	    (d = digits(s + 8, 2)) < 0) {
-		*why = "is not a date in the form YYYY-MM-DD";
+	if (s[4] != '-' || s[7] != '-' || (*y = digits(s, 4)) < 0 ||
+	    (*m = digits(s + 5, 2)) < 0 || (*d = digits(s + 8, 2)) < 0)
 		return -1;
-	}
+	return 0;
+}
+
+/* A year, month and day as a date, if there is such a day in range. */
+static int
+ymd_date(int y, int m, int d, int *out, const char **why)
+{
 	if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m)) {
 		*why = "is not a valid date";
 		return -1;
@@ -100,6 +103,18 @@ date_parse(const char *s, size_t len, int *out, const char **why)
 	}
 	*out = date_from_ymd(y, m, d);
 	return 0;
+}
+
+int
+date_parse(const char *s, size_t len, int *out, const char **why)
+{
+	int	 y, m, d;
+
+	if (len != 10 || iso_fields(s, &y, &m, &d) == -1) {
+		*why = "is not a date in the form YYYY-MM-DD";
+		return -1;
+	}
+	return ymd_date(y, m, d, out, why);
 }
 
 int
@@ -209,15 +224,14 @@ date_parse_text(const char *s, size_t len, enum date_style style, int *out,
 {
 	char	 iso[DATE_STRLEN];
 	size_t	 dl, ml, n;
+	int	 y, m, d;
 
-	if (len >= 10 && s[4] == '-' && s[7] == '-' &&
-	    digits(s, 4) >= 0 && digits(s + 5, 2) >= 0 &&
-	    digits(s + 8, 2) >= 0) {
+	if (len >= 10 && iso_fields(s, &y, &m, &d) == 0) {
 		if (len > 10 && valid_time(s + 10, len - 10) == -1) {
 			*why = "is not a valid date";
 			return -1;
 		}
-		return date_parse(s, 10, out, why);
+		return ymd_date(y, m, d, out, why);
 	}
 	if (style == DATES_UK && (n = uk_form(s, len, &dl, &ml)) != 0) {
 		if (n < len && valid_time(s + n, len - n) == -1) {
