@@ -543,6 +543,7 @@ static void
 report_duplicates(struct run *r, const struct caseload *cl)
 {
 	const struct case_repeat	*v;
+	char				 how[64];
 	size_t				 i, n;
 	int				 a, b;
 
@@ -550,24 +551,17 @@ report_duplicates(struct run *r, const struct caseload *cl)
 	for (i = 0; i < n; i++) {
 		a = was_rejected(r, v[i].first);
 		b = was_rejected(r, v[i].line);
-		if (!a && !b)
-			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
-			    "case_id is the same as on line %ld (both rows"
-			    " were processed)", v[i].first);
-		else if (a && b)
-			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
-			    "case_id is the same as on line %ld (both rows"
-			    " were rejected)", v[i].first);
+		if (a == b)
+			snprintf(how, sizeof(how), "both rows were %s",
+			    a ? "rejected" : "processed");
 		else if (b)
-			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
-			    "case_id is the same as on line %ld (this row was"
-			    " rejected; line %ld was processed)", v[i].first,
-			    v[i].first);
+			snprintf(how, sizeof(how), "this row was rejected;"
+			    " line %ld was processed", v[i].first);
 		else
-			diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
-			    "case_id is the same as on line %ld (line %ld was"
-			    " rejected; this row was processed)", v[i].first,
-			    v[i].first);
+			snprintf(how, sizeof(how), "line %ld was rejected;"
+			    " this row was processed", v[i].first);
+		diag_add(&r->ds, DIAG_ERROR, r->path, v[i].line,
+		    "case_id is the same as on line %ld (%s)", v[i].first, how);
 	}
 	r->duplicates += n;
 }
@@ -1034,7 +1028,6 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 	struct check		*ck = arg;
 	struct out_finding	 fi;
 	const struct item	*it;
-	const struct tick	*tk;
 	char			 err[512];
 	size_t			 i, k, n;
 
@@ -1053,8 +1046,7 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			    sizeof(*ck->tk));
 		}
 		n = ticks(&r->s, ck->tk);
-		tk = ck->tk;
-		count(&ck->all, tk, n, f->reviews_unknown);
+		count(&ck->all, ck->tk, n, f->reviews_unknown);
 		/* A loaded profile's tally, found once (a slot may be
 		 * reused for another profile: load_profile). */
 		k = (size_t)(l - r->lp);
@@ -1064,11 +1056,11 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			    &ck->by_profile, &ck->nprofile, &ck->profcap,
 			    l->p->id) - ck->by_profile);
 		}
-		count(&ck->by_profile[ck->ptally[k].i], tk, n,
+		count(&ck->by_profile[ck->ptally[k].i], ck->tk, n,
 		    f->reviews_unknown);
 		count(tally_of(&ck->workers, &ck->by_worker, &ck->nworker,
-		    &ck->workcap, row->worker ? row->worker : "(none)"), tk,
-		    n, f->reviews_unknown);
+		    &ck->workcap, row->worker ? row->worker : "(none)"),
+		    ck->tk, n, f->reviews_unknown);
 	}
 	for (i = 0; i < r->s.n; i++) {
 		it = &r->s.items[i];
