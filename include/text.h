@@ -37,12 +37,13 @@ size_t		 text_utf8_len(const char *s, size_t len);
 /*
  * s[0..len) quoted for a message, into buf[sz]: at most max bytes of it
  * (and sz - 4), never cutting a UTF-8 sequence, then "..." if there was
- * more; each control character (C0, DEL, C1) and each byte that is not
- * UTF-8 as '?', so a value cannot reach the terminal as anything but
- * text.  Returns buf.
+ * more, or if cut says s[0..len) is itself only the start of the value;
+ * each control character (C0, DEL, C1) and each byte that is not UTF-8
+ * as '?', so a value cannot reach the terminal as anything but text.
+ * Returns buf.
  */
-const char	*text_shown(const char *s, size_t len, size_t max, char *buf,
-		    size_t sz);
+const char	*text_shown(const char *s, size_t len, int cut, size_t max,
+		    char *buf, size_t sz);
 /* Whether the n-byte sequence at s is a C1 control, U+0080 to U+009F. */
 int		 text_is_c1(const char *s, size_t n);
 

@@ -189,7 +189,7 @@ cell_is(struct cell c, const char *word)
 static const char *
 shown(struct cell c, char *buf, size_t bufsz)
 {
-	return text_shown(c.s, c.len, SHOWN_MAX, buf, bufsz);
+	return text_shown(c.s, c.len, 0, SHOWN_MAX, buf, bufsz);
 }
 
 /* A spreadsheet's empty row (",,,") counts as a blank line. */

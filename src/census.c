@@ -271,21 +271,16 @@ trim(const char *s, size_t *len)
 }
 
 /*
- * A bounded, printable copy of s[0..len) for a message (text_shown), with
- * "..." also when the reader kept only part of it (longer); the caller
- * frees.
+ * A bounded, printable copy of s[0..len) for a message (text_shown);
+ * longer: the reader kept only part of the value.  The caller frees.
  */
 static char *
 shown(const char *s, size_t len, int longer)
 {
 	char	*buf;
-	size_t	 n;
 
 	buf = xmalloc(SHOWN_MAX + 4);
-	text_shown(s, len, SHOWN_MAX, buf, SHOWN_MAX + 4);
-	n = strlen(buf);
-	if (longer && (n < 3 || strcmp(buf + n - 3, "...") != 0))
-		memcpy(buf + n, "...", 4);
+	text_shown(s, len, longer, SHOWN_MAX, buf, SHOWN_MAX + 4);
 	return buf;
 }
 

@@ -191,7 +191,7 @@ cli_usage(struct cli *c, const char *fmt, ...)
 static const char *
 shown(const char *s, char *buf, size_t sz)
 {
-	return text_shown(s, strlen(s), sz, buf, sz);
+	return text_shown(s, strlen(s), 0, sz, buf, sz);
 }
 
 int

@@ -50,7 +50,7 @@ trim(char *s)
 static const char *
 shown(const char *s, char *buf, size_t sz)
 {
-	return text_shown(s, strlen(s), sz, buf, sz);
+	return text_shown(s, strlen(s), 0, sz, buf, sz);
 }
 
 char **

@@ -107,7 +107,8 @@ text_utf8_len(const char *str, size_t len)
 }
 
 const char *
-text_shown(const char *s, size_t len, size_t max, char *buf, size_t sz)
+text_shown(const char *s, size_t len, int cut, size_t max, char *buf,
+    size_t sz)
 {
 	size_t	 i, o, n;
 	int	 bad;
@@ -134,7 +135,7 @@ text_shown(const char *s, size_t len, size_t max, char *buf, size_t sz)
 			o += n;
 		}
 	}
-	if (i < len) {
+	if (i < len || cut) {
 		memcpy(buf + o, "...", 3);
 		o += 3;
 	}

@@ -110,26 +110,31 @@ test_shown(void **state)
 	char	 buf[16];
 
 	(void)state;
-	assert_string_equal(text_shown("C0001", 5, 10, buf, sizeof(buf)),
+	assert_string_equal(text_shown("C0001", 5, 0, 10, buf, sizeof(buf)),
 	    "C0001");
 	/* Ten bytes, then the dots. */
-	assert_string_equal(text_shown("0123456789AB", 12, 10, buf,
+	assert_string_equal(text_shown("0123456789AB", 12, 0, 10, buf,
 	    sizeof(buf)), "0123456789...");
 	/* UTF-8 kept whole, and not cut in two: the 2-byte a-acute
 	 * would end at byte 11. */
-	assert_string_equal(text_shown("Siobh\xc3\xa1n", 8, 10, buf,
+	assert_string_equal(text_shown("Siobh\xc3\xa1n", 8, 0, 10, buf,
 	    sizeof(buf)), "Siobh\xc3\xa1n");
-	assert_string_equal(text_shown("012345678\xc3\xa1", 11, 10, buf,
+	assert_string_equal(text_shown("012345678\xc3\xa1", 11, 0, 10, buf,
 	    sizeof(buf)), "012345678...");
 	/* Controls, C1 and stray bytes as '?', one each. */
-	assert_string_equal(text_shown("\x1b[2J", 4, 10, buf, sizeof(buf)),
+	assert_string_equal(text_shown("\x1b[2J", 4, 0, 10, buf, sizeof(buf)),
 	    "?[2J");
-	assert_string_equal(text_shown("a\xc2\x9b" "b\xff" "c\x7f", 7, 10, buf,
-	    sizeof(buf)), "a?b?c?");
+	assert_string_equal(text_shown("a\xc2\x9b" "b\xff" "c\x7f", 7, 0, 10,
+	    buf, sizeof(buf)), "a?b?c?");
 	/* The buffer bounds it too: room for the dots and the NUL. */
-	assert_string_equal(text_shown("0123456789ABCDEF", 16, 40, buf, 8),
+	assert_string_equal(text_shown("0123456789ABCDEF", 16, 0, 40, buf, 8),
 	    "0123...");
-	assert_string_equal(text_shown("abc", 3, 40, buf, 3), "");
+	assert_string_equal(text_shown("abc", 3, 0, 40, buf, 3), "");
+	/* Only the start of a longer value: dots, whether or not cut here. */
+	assert_string_equal(text_shown("0123", 4, 1, 10, buf, sizeof(buf)),
+	    "0123...");
+	assert_string_equal(text_shown("0123456789AB", 12, 1, 10, buf,
+	    sizeof(buf)), "0123456789...");
 }
 
 static void
