@@ -594,24 +594,6 @@ xml_error(void *arg, xmlErrorPtr e)
 }
 
 /*
- * C0 controls, DEL and C1 controls (U+0080 to U+009F, C2 80 to C2 9F in
- * UTF-8): an ID holding one would reach terminals, CSV and calendars.
- */
-static int
-has_control(const char *s, size_t len)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i;
-
-	for (i = 0; i < len; i++)
-		if (u[i] < 0x20 || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && i + 1 < len && u[i + 1] >= 0x80 &&
-		    u[i + 1] <= 0x9f))
-			return 1;
-	return 0;
-}
-
-/*
  * libxml2 reports some errors (encodings among them) through its global
  * generic handler rather than the reader's: route them to the same place,
  * never raw to standard error.
@@ -1102,7 +1084,8 @@ leaf_end(struct census_reader *r, const struct frame *fr)
 		} else if (r->vent) {
 			value_fault(r, CF_ENTITY, fr, NULL, 0);
 			r->child_bad = 1;
-		} else if (has_control(s, len)) {
+		} else if (text_unusable(s, len, 0) != NULL) {
+			/* It would reach terminals, CSV and calendars. */
 			p = fault_new(CF_CONTROL, fr->line, "LAchildID", NULL);
 			fault_put(r, &p);
 			r->child_bad = 1;
