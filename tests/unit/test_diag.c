@@ -46,6 +46,16 @@ counts_all(const struct diags *ds)
 	assert_int_equal(ds->worst, DIAG_FATAL);
 }
 
+/* ds emptied, printing to a memory file at *text, quiet below min. */
+static void
+stream(struct diags *ds, enum diag_level min, char **text, size_t *len)
+{
+	memset(ds, 0, sizeof(*ds));
+	ds->out = open_memstream(text, len);
+	assert_non_null(ds->out);
+	ds->min = min;
+}
+
 /* Streaming: each printed at once, nothing kept. */
 static void
 test_stream(void **state)
@@ -55,9 +65,7 @@ test_stream(void **state)
 	size_t		 len;
 
 	(void)state;
-	memset(&ds, 0, sizeof(ds));
-	ds.out = open_memstream(&text, &len);
-	assert_non_null(ds.out);
+	stream(&ds, DIAG_OK, &text, &len);
 	say_all(&ds);
 	assert_int_equal(fclose(ds.out), 0);
 	assert_string_equal(text, all_text);
@@ -76,10 +84,7 @@ test_quiet(void **state)
 	size_t		 len;
 
 	(void)state;
-	memset(&ds, 0, sizeof(ds));
-	ds.out = open_memstream(&text, &len);
-	assert_non_null(ds.out);
-	ds.min = DIAG_FATAL;
+	stream(&ds, DIAG_FATAL, &text, &len);
 	say_all(&ds);
 	assert_int_equal(fclose(ds.out), 0);
 	assert_string_equal(text, fatal_text);
@@ -88,10 +93,7 @@ test_quiet(void **state)
 	free(text);
 
 	/* Nothing printed at all, and still the worst level is known. */
-	memset(&ds, 0, sizeof(ds));
-	ds.out = open_memstream(&text, &len);
-	assert_non_null(ds.out);
-	ds.min = DIAG_FATAL;
+	stream(&ds, DIAG_FATAL, &text, &len);
 	diag_add(&ds, DIAG_ERROR, "c.csv", 5, "case_id is empty");
 	diag_add(&ds, DIAG_WARNING, "c.csv", 6, "a warning");
 	assert_int_equal(fclose(ds.out), 0);
@@ -102,10 +104,7 @@ test_quiet(void **state)
 	free(text);
 
 	/* Warnings counted only, errors printed: census past its limit. */
-	memset(&ds, 0, sizeof(ds));
-	ds.out = open_memstream(&text, &len);
-	assert_non_null(ds.out);
-	ds.min = DIAG_ERROR;
+	stream(&ds, DIAG_ERROR, &text, &len);
 	say_all(&ds);
 	assert_int_equal(fclose(ds.out), 0);
 	assert_string_equal(text,
