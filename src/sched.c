@@ -87,8 +87,8 @@ struct engine {
 	size_t			 max;
 	const struct sched_rules *rs;
 	int			 need_occ;	/* a derived rule is wanted */
-	struct occ		*occ;		/* meetings and visits */
-	size_t			 nocc, occcap;
+	size_t			 nocc;		/* in c->occ: meetings and
+						   visits */
 	size_t			 ndone[KIND_COUNT]; /* f->done[k] used */
 };
 
@@ -576,19 +576,19 @@ static void
 add_occ(struct engine *en, enum kind k, unsigned seq, unsigned after,
     struct when at, int held)
 {
+	struct sched_cache	*c = en->c;
+
 	if (!en->need_occ)
 		return;
-	if (en->nocc == en->occcap) {
-		en->occcap = en->occcap ? en->occcap * 2 : 32;
-		en->occ = xreallocarray(en->occ, en->occcap, sizeof(*en->occ));
-		en->c->occ = en->occ;
-		en->c->occcap = en->occcap;
+	if (en->nocc == c->occcap) {
+		c->occcap = c->occcap ? c->occcap * 2 : 32;
+		c->occ = xreallocarray(c->occ, c->occcap, sizeof(*c->occ));
 	}
-	en->occ[en->nocc].kind = k;
-	en->occ[en->nocc].seq = seq;
-	en->occ[en->nocc].after = after;
-	en->occ[en->nocc].at = at;
-	en->occ[en->nocc].held = held;
+	c->occ[en->nocc].kind = k;
+	c->occ[en->nocc].seq = seq;
+	c->occ[en->nocc].after = after;
+	c->occ[en->nocc].at = at;
+	c->occ[en->nocc].held = held;
 	en->nocc++;
 }
 
@@ -839,11 +839,12 @@ derived(struct engine *en, const struct rule *r)
 	from = 0;
 	if (latest)
 		for (i = 0; i < en->nocc; i++)
-			if (occ_is(&en->occ[i], r->anchor) && en->occ[i].held)
+			if (occ_is(&en->c->occ[i], r->anchor) &&
+			    en->c->occ[i].held)
 				from = i;
 	seq = 0;
 	for (i = from; i < en->nocc; i++) {
-		oc = &en->occ[i];
+		oc = &en->c->occ[i];
 		if (!occ_is(oc, r->anchor))
 			continue;
 		if (r->only_unheld && oc->held)
@@ -1084,8 +1085,6 @@ build(const struct profile *p, const struct calendar *cal,
 	en.c = c;
 	en.e = e;
 	en.max = o->max_items ? o->max_items : SCHED_MAX_ITEMS;
-	en.occ = c->occ;
-	en.occcap = c->occcap;
 	s->n = 0;
 	s->nnotes = 0;
 	rc = -1;
