@@ -86,27 +86,41 @@ static const struct {
 #define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
 
 /*
- * Every case_id is kept, one after another in ids, each as its row's line
- * and its bytes (a case_id holds no NUL: it would be a control character);
- * a ref of 32 bits of the id's hash and where the id lies goes into one of
- * ID_BUCKETS lists, chosen by the hash's top bits.  At the end of the file
- * each list is sorted by hash, so the rows with one id lie together, and
- * ids of equal hash are compared byte for byte: a repeat is never taken
- * from the hash alone.  Collecting and sorting reads memory in order, and
- * a list of a million-row file's is small enough to sort in the cache,
- * where a table looked up a row at a time waited on memory at every row.
+ * Every case_id is kept until the end of the file, in one of ID_BUCKETS
+ * stores chosen by the top bits of its hash: the row's line (as its
+ * distance from the store's previous line) and the id's length, each a
+ * variable-length number, then the id's bytes.  At the end, each store in
+ * turn is read back into refs of 32 bits of hash and an entry number, the
+ * refs are sorted by hash, so the rows with one id lie together, and ids
+ * of equal hash are compared byte for byte: a repeat is never taken from
+ * the hash alone.
+ *
+ * Memory is what this costs: a row's id takes about a dozen bytes, and
+ * memory touched for the first time is slow, so nothing per row is kept
+ * that the end can work out again (the hash, where the id lies).  A
+ * store's refs fit in the cache, where a table looked up a row at a time
+ * waited on memory at every row.
  */
-struct idref {
-	uint32_t	 hash;
-	uint32_t	 at;		/* offset in ids */
-};
-
 #define ID_BUCKETS	256
-#define IDS_MAX		UINT32_MAX	/* bytes of ids that at can reach */
+#define IDS_MAX		UINT32_MAX	/* bytes of ids kept, at most */
 
 struct idbucket {
-	struct idref	*v;
-	size_t		 n, cap;
+	unsigned char	*p;
+	size_t		 len, cap;
+	size_t		 n;		/* ids in it */
+	long		 line;		/* the last one's line */
+};
+
+/* An id read back from a store. */
+struct ident {
+	const char	*id;
+	size_t		 len;
+	long		 line;
+};
+
+struct idref {
+	uint32_t	 hash;
+	uint32_t	 i;		/* its struct ident */
 };
 
 struct caseload {
@@ -126,9 +140,8 @@ struct caseload {
 	size_t			 npdates;
 	char			*sbuf;		/* the row's strings:
 						   STRINGS_MAX */
-	char			*ids;		/* every case_id so far */
-	size_t			 idlen, idcap;
-	struct idbucket		 ref[ID_BUCKETS]; /* a ref a row */
+	struct idbucket		 ids[ID_BUCKETS]; /* every case_id so far */
+	size_t			 idlen;		/* bytes in them all */
 	struct case_repeat	*reps;
 	size_t			 nreps, repcap;
 	int			 ended;
@@ -367,54 +380,67 @@ caseload_close(struct caseload *cl)
 	free(cl->name);
 	free(cl->dprofile);
 	free(cl->sbuf);
-	free(cl->ids);
 	for (i = 0; i < ID_BUCKETS; i++)
-		free(cl->ref[i].v);
+		free(cl->ids[i].p);
 	free(cl->reps);
 	free(cl);
 }
 
+/* Put v at p as 7 bits a byte, the last byte's top bit clear. */
+static unsigned char *
+put_num(unsigned char *p, size_t v)
+{
+	for (; v >= 0x80; v >>= 7)
+		*p++ = (unsigned char)(v | 0x80);
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+/* The number put_num() put at *p; *p is moved past it. */
+static size_t
+get_num(const unsigned char **p)
+{
+	size_t		 v;
+	unsigned	 shift;
+
+	for (v = 0, shift = 0; **p & 0x80; (*p)++, shift += 7)
+		v |= (size_t)(**p & 0x7f) << shift;
+	v |= (size_t)*(*p)++ << shift;
+	return v;
+}
+
+/* The most bytes put_num() takes for a size_t. */
+#define NUM_MAX		((sizeof(size_t) * 8 + 6) / 7)
+
 /*
- * Keep the row's case_id for find_repeats(): -1 if the ids would pass
- * what a ref can point at (4 GiB of them).
+ * Keep the row's case_id for find_repeats(): -1 if the ids kept would
+ * pass IDS_MAX.
  */
 static int
 keep_id(struct caseload *cl, const char *id, size_t len, long line)
 {
 	struct idbucket	*b;
+	unsigned char	*p;
 	size_t		 need;
-	uint32_t	 h;
 
-	need = sizeof(line) + len + 1;
+	need = 2 * NUM_MAX + len;
 	if (need > IDS_MAX - cl->idlen)
 		return -1;
-	if (need > cl->idcap - cl->idlen) {
-		while (need > cl->idcap - cl->idlen)
-			cl->idcap = cl->idcap ? cl->idcap * 2 : 64 * 1024;
-		cl->ids = xreallocarray(cl->ids, cl->idcap, 1);
+	b = &cl->ids[strtab_hash(id, len) >> 56];
+	if (need > b->cap - b->len) {
+		while (need > b->cap - b->len)
+			b->cap = b->cap ? b->cap * 2 : 1024;
+		b->p = xreallocarray(b->p, b->cap, 1);
 	}
-	h = (uint32_t)(strtab_hash(id, len) >> 32);
-	b = &cl->ref[h >> 24];
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->v = xreallocarray(b->v, b->cap, sizeof(*b->v));
-	}
-	b->v[b->n].hash = h;
-	b->v[b->n].at = (uint32_t)cl->idlen;
+	p = put_num(b->p + b->len, (size_t)(line - b->line));
+	p = put_num(p, len);
+	memcpy(p, id, len);
+	p += len;
+	cl->idlen += (size_t)(p - b->p) - b->len;
+	b->len = (size_t)(p - b->p);
+	b->line = line;
 	b->n++;
-	memcpy(cl->ids + cl->idlen, &line, sizeof(line));
-	memcpy(cl->ids + cl->idlen + sizeof(line), id, len);
-	cl->ids[cl->idlen + sizeof(line) + len] = '\0';
-	cl->idlen += need;
 	return 0;
-}
-
-/* The id a ref points at, and its row's line. */
-static const char *
-ref_id(const struct caseload *cl, const struct idref *r, long *line)
-{
-	memcpy(line, cl->ids + r->at, sizeof(*line));
-	return cl->ids + r->at + sizeof(*line);
 }
 
 /*
@@ -458,25 +484,29 @@ cmp_repeat(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* In a sorted bucket, the rows whose case_id an earlier row had. */
+/*
+ * The rows whose case_id an earlier row had among n refs sorted by hash,
+ * whose ids are in e.
+ */
 static void
-bucket_repeats(struct caseload *cl, const struct idbucket *b)
+bucket_repeats(struct caseload *cl, const struct idref *v, size_t n,
+    const struct ident *e)
 {
-	const char	*id, *prev;
-	size_t		 i, j, run;
-	long		 line, pline;
+	const struct ident	*id, *prev;
+	size_t			 i, j, run;
 
-	for (run = 0, i = 1; i < b->n; i++) {
-		if (b->v[i].hash != b->v[run].hash) {
+	prev = NULL;
+	for (run = 0, i = 1; i < n; i++) {
+		if (v[i].hash != v[run].hash) {
 			run = i;
 			continue;
 		}
 		/* The nearest earlier row in the run with the same bytes. */
-		id = ref_id(cl, &b->v[i], &line);
-		pline = 0;
+		id = &e[v[i].i];
 		for (j = i; j > run; j--) {
-			prev = ref_id(cl, &b->v[j - 1], &pline);
-			if (strcmp(prev, id) == 0)
+			prev = &e[v[j - 1].i];
+			if (prev->len == id->len &&
+			    memcmp(prev->id, id->id, id->len) == 0)
 				break;
 		}
 		if (j == run)
@@ -486,33 +516,56 @@ bucket_repeats(struct caseload *cl, const struct idbucket *b)
 			cl->reps = xreallocarray(cl->reps, cl->repcap,
 			    sizeof(*cl->reps));
 		}
-		cl->reps[cl->nreps].line = line;
-		cl->reps[cl->nreps].first = pline;
+		cl->reps[cl->nreps].line = id->line;
+		cl->reps[cl->nreps].first = prev->line;
 		cl->nreps++;
 	}
 }
 
 /*
  * The rows whose case_id an earlier row had, each with the last such row,
- * in file order.
+ * in file order.  Each store is read back, sorted and compared in turn,
+ * through scratch arrays the size of the largest.
  */
 static void
 find_repeats(struct caseload *cl)
 {
-	struct idref	*tmp;
-	size_t		 i, most;
+	struct idbucket		*b;
+	struct ident		*e;
+	struct idref		*v, *tmp;
+	const unsigned char	*p;
+	size_t			 i, k, most;
+	long			 line;
 
 	for (most = 0, i = 0; i < ID_BUCKETS; i++)
-		if (cl->ref[i].n > most)
-			most = cl->ref[i].n;
+		if (cl->ids[i].n > most)
+			most = cl->ids[i].n;
 	if (most < 2)
 		return;
+	e = xreallocarray(NULL, most, sizeof(*e));
+	v = xreallocarray(NULL, most, sizeof(*v));
 	tmp = xreallocarray(NULL, most, sizeof(*tmp));
-	for (i = 0; i < ID_BUCKETS; i++)
-		if (cl->ref[i].n >= 2) {
-			sort_refs(cl->ref[i].v, tmp, cl->ref[i].n);
-			bucket_repeats(cl, &cl->ref[i]);
+	for (i = 0; i < ID_BUCKETS; i++) {
+		b = &cl->ids[i];
+		if (b->n < 2)
+			continue;
+		p = b->p;
+		line = 0;
+		for (k = 0; k < b->n; k++) {
+			line += (long)get_num(&p);
+			e[k].line = line;
+			e[k].len = get_num(&p);
+			e[k].id = (const char *)p;
+			p += e[k].len;
+			v[k].hash = (uint32_t)(strtab_hash(e[k].id,
+			    e[k].len) >> 32);
+			v[k].i = (uint32_t)k;
 		}
+		sort_refs(v, tmp, b->n);
+		bucket_repeats(cl, v, b->n, e);
+	}
+	free(e);
+	free(v);
 	free(tmp);
 	if (cl->nreps > 1)
 		qsort(cl->reps, cl->nreps, sizeof(*cl->reps), cmp_repeat);

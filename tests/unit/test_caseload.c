@@ -912,6 +912,48 @@ test_repeats_many(void **state)
 	free(in);
 }
 
+/*
+ * Ids longer than 127 bytes and lines far apart: each takes more than one
+ * byte where the ids are kept.  Two long ids differ only in their last
+ * byte; a blank line is no row, so 70,000 of them put the repeat far down.
+ */
+static void
+test_repeats_long(void **state)
+{
+	const struct case_repeat	*v;
+	struct caseload			*cl;
+	struct case_row			 row;
+	char				 err[256], *in, id[301];
+	size_t				 i, len;
+	FILE				*f;
+	int				 fd;
+
+	memset(id, 'x', 300);
+	id[300] = '\0';
+	f = open_memstream(&in, &len);
+	assert_non_null(f);
+	fputs("case_id,profile\n", f);
+	fprintf(f, "%s,torbay\n", id);		/* 2 */
+	id[299] = 'y';
+	fprintf(f, "%s,torbay\n", id);		/* 3 */
+	for (i = 0; i < 70000; i++)		/* 4 to 70003 */
+		fputc('\n', f);
+	fprintf(f, "%s,torbay\n", id);		/* 70004: as line 3 */
+	id[299] = 'x';
+	id[200] = '\0';
+	fprintf(f, "%s,torbay\n", id);		/* 70005: shorter, new */
+	assert_int_equal(fclose(f), 0);
+	cl = open_str(in, DATES_ISO, &fd);
+	while (next_row(cl, &row, err, sizeof(err)) == 1)
+		continue;
+	assert_int_equal(caseload_repeats(cl, &v), 1);
+	assert_int_equal(v[0].line, 70004);
+	assert_int_equal(v[0].first, 3);
+	caseload_close(cl);
+	close(fd);
+	free(in);
+}
+
 /* The tests' mappings have room for every column. */
 static void
 test_map_room(void **state)
@@ -944,6 +986,7 @@ main(void)
 		cmocka_unit_test(test_buffers_reused),
 		cmocka_unit_test(test_repeats),
 		cmocka_unit_test(test_repeats_many),
+		cmocka_unit_test(test_repeats_long),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
