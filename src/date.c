@@ -27,33 +27,40 @@ date_days_in_month(int y, int m)
 	return days[m - 1];
 }
 
+/*
+ * Only the era (400 years) is signed; within it, every quantity is a
+ * non-negative count, and unsigned division by a constant is cheaper.
+ */
 int
 date_from_ymd(int y, int m, int d)
 {
-	int	 era, yoe, doy, doe;
+	int		 era;
+	unsigned	 yoe, doy, doe, mp;
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	yoe = (unsigned)(y - era * 400);
+	mp = (unsigned)(m > 2 ? m - 3 : m + 9);
+	doy = (153 * mp + 2) / 5 + (unsigned)d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return era * 146097 + (int)doe - 719468;
 }
 
 void
 date_to_ymd(int date, int *y, int *m, int *d)
 {
-	int	 z, era, doe, yoe, doy, mp;
+	int		 z, era;
+	unsigned	 doe, yoe, doy, mp;
 
 	z = date + 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
+	doe = (unsigned)(z - era * 146097);
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)yoe + era * 400 + (*m <= 2);
 }
 
 enum weekday
@@ -79,13 +86,25 @@ digits(const char *s, int n)
 	return v;
 }
 
-/* YYYY-MM-DD at s[0..10) as year, month and day; -1 if not that form. */
+/* s[i] as a digit's value; more than 9 if it is not a digit. */
+#define DIGIT(s, i)	((unsigned)(unsigned char)(s)[i] - '0')
+
+/*
+ * YYYY-MM-DD at s[0..10) as year, month and day; -1 if not that form.
+ * Every digit is checked, and the verdict taken once at the end.
+ */
 static int
 iso_fields(const char *s, int *y, int *m, int *d)
 {
-	if (s[4] != '-' || s[7] != '-' || (*y = digits(s, 4)) < 0 ||
-	    (*m = digits(s + 5, 2)) < 0 || (*d = digits(s + 8, 2)) < 0)
+	if ((DIGIT(s, 0) > 9) | (DIGIT(s, 1) > 9) | (DIGIT(s, 2) > 9) |
+	    (DIGIT(s, 3) > 9) | (DIGIT(s, 5) > 9) | (DIGIT(s, 6) > 9) |
+	    (DIGIT(s, 8) > 9) | (DIGIT(s, 9) > 9) | (s[4] != '-') |
+	    (s[7] != '-'))
 		return -1;
+	*y = (int)(DIGIT(s, 0) * 1000 + DIGIT(s, 1) * 100 + DIGIT(s, 2) * 10 +
+	    DIGIT(s, 3));
+	*m = (int)(DIGIT(s, 5) * 10 + DIGIT(s, 6));
+	*d = (int)(DIGIT(s, 8) * 10 + DIGIT(s, 9));
 	return 0;
 }
 
