@@ -934,7 +934,8 @@ cmp_item(const void *a, const void *b)
 
 /*
  * A case has tens of items, mostly in order already: insertion sort beats
- * qsort's set-up there, and is stable.
+ * qsort's set-up there, and is stable.  An item already after the one
+ * before it is left where it is.
  */
 static void
 sort_items(struct item *v, size_t n)
@@ -947,6 +948,8 @@ sort_items(struct item *v, size_t n)
 		return;
 	}
 	for (i = 1; i < n; i++) {
+		if (cmp_item(&v[i - 1], &v[i]) <= 0)
+			continue;
 		x = v[i];
 		for (j = i; j > 0 && cmp_item(&v[j - 1], &x) > 0; j--)
 			v[j] = v[j - 1];
@@ -1018,15 +1021,17 @@ check_facts(struct engine *en)
 #undef F
 	};
 	const struct rule	*r;
+	const int		*v;
 	struct when		 a, assess;
 	char			 d1[DATE_STRLEN], d2[DATE_STRLEN];
 	size_t			 i;
 	int			 k;
 
-	for (i = 0; en->o->possible && i < sizeof(one) / sizeof(one[0]); i++)
-		if (not_after(en, one[i].name, (const int *)(const void *)
-		    ((const char *)f + one[i].off), 1) == -1)
+	for (i = 0; en->o->possible && i < sizeof(one) / sizeof(one[0]); i++) {
+		v = (const int *)(const void *)((const char *)f + one[i].off);
+		if (*v > en->o->as_of && not_after(en, one[i].name, v, 1) == -1)
 			return -1;
+	}
 	if (en->o->possible && (
 	    not_after(en, "review", f->reviews, f->nreviews) == -1 ||
 	    not_after(en, "visit", f->visits, f->nvisits) == -1 ||
