@@ -21,7 +21,9 @@ struct csv_reader;
 
 struct csv_record {
 	size_t		  n;		/* number of fields */
-	const char	**field;	/* NUL-terminated, unquoted; borrowed */
+	char		**field;	/* NUL-terminated, unquoted; borrowed,
+					   but the caller may change a
+					   field's bytes, up to its NUL */
 	const size_t	 *len;		/* lengths, since a field may hold NUL */
 	long		  line;		/* physical line the record starts on */
 };

@@ -3,8 +3,9 @@
  *
  * The header row maps column names to field numbers once; each row is
  * then trimmed, checked and turned into a struct case_row whose strings
- * live in one buffer reused from row to row.  A row that cannot be used is
- * reported with its file and line and the next row is read as usual.
+ * are the record's own fields, trimmed where they lie: nothing is copied,
+ * and they last until the next row is read.  A row that cannot be used
+ * is reported with its file and line and the next row is read as usual.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -79,8 +80,6 @@ static const struct {
 /* The columns that are strings in a case_row, in the order they are kept. */
 #define NSTRCOLS	5	/* COL_CASE_ID .. COL_WORKER */
 
-/* The most a row's strings can take: five fields at the CSV limit. */
-#define STRINGS_MAX	(NSTRCOLS * (CSV_MAX_FIELD + 1))
 
 #define REVIEWS_MAX	10000
 #define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
@@ -138,8 +137,6 @@ struct caseload {
 	int			 pdates[NDATECOLS]; /* the date columns there
 						   are: indexes into date_cols */
 	size_t			 npdates;
-	char			*sbuf;		/* the row's strings:
-						   STRINGS_MAX */
 	struct idbucket		 ids[ID_BUCKETS]; /* every case_id so far */
 	size_t			 idlen;		/* bytes in them all */
 	struct case_repeat	*reps;
@@ -147,8 +144,9 @@ struct caseload {
 	int			 ended;
 };
 
+/* A field of the record being read: its bytes are the row's to change. */
 struct cell {
-	const char	*s;
+	char		*s;
 	size_t		 len;
 };
 
@@ -160,7 +158,7 @@ is_blank(char c)
 }
 
 static struct cell
-trim(const char *s, size_t len)
+trim(char *s, size_t len)
 {
 	struct cell	 c;
 
@@ -309,7 +307,6 @@ caseload_open(int fd, const char *name, const struct caseload_opts *o,
 	cl->as_of = o->as_of;
 	for (c = 0; c < COL__MAX; c++)
 		cl->col[c] = -1;
-	cl->sbuf = xmalloc(STRINGS_MAX);
 
 	while ((rv = csv_next(cl->csv, &rec, why, sizeof(why))) == 1 &&
 	    blank_record(&rec))
@@ -379,7 +376,6 @@ caseload_close(struct caseload *cl)
 	csv_close(cl->csv);
 	free(cl->name);
 	free(cl->dprofile);
-	free(cl->sbuf);
 	for (i = 0; i < ID_BUCKETS; i++)
 		free(cl->ids[i].p);
 	free(cl->reps);
@@ -596,37 +592,38 @@ yes_no(struct cell c)
 	return -1;
 }
 
-/* A trimmed cell as a NUL-terminated string at *p, or NULL if empty. */
+/*
+ * A trimmed cell as a NUL-terminated string where it lies, in the reader's
+ * record, or NULL if empty.  Trimming only shortens: the NUL goes over the
+ * first blank after it or over the field's own.
+ */
 static const char *
-put_str(char **p, struct cell c)
+str_of(struct cell c)
 {
-	char	*at = *p;
-
 	if (c.len == 0)
 		return NULL;
-	memcpy(at, c.s, c.len);
-	at[c.len] = '\0';
-	*p = at + c.len + 1;
-	return at;
+	c.s[c.len] = '\0';
+	return c.s;
 }
 
 /*
- * A trimmed free-text cell as put_str() does, each run of tabs and line
+ * A trimmed free-text cell as str_of() gives it, each run of tabs and line
  * breaks (a line typed with Alt+Enter in a spreadsheet cell) made one
- * space, so that a name prints on one line.
+ * space, so that a name prints on one line.  The text only shrinks, so it
+ * is rewritten where it lies.
  */
 static const char *
-put_free(char **p, struct cell c)
+str_of_free(struct cell c)
 {
-	char	*at = *p, *w;
+	char	*w;
 	size_t	 i;
 	int	 brk;	/* within a run with a tab or line break */
 
 	if (c.len == 0)
 		return NULL;
-	for (w = at, brk = 0, i = 0; i < c.len; i++) {
+	for (w = c.s, brk = 0, i = 0; i < c.len; i++) {
 		if (c.s[i] == '\t' || c.s[i] == '\r' || c.s[i] == '\n') {
-			if (!brk && (w == at || w[-1] != ' '))
+			if (!brk && (w == c.s || w[-1] != ' '))
 				*w++ = ' ';
 			brk = 1;
 		} else if (c.s[i] == ' ' && brk)
@@ -637,8 +634,7 @@ put_free(char **p, struct cell c)
 		}
 	}
 	*w = '\0';
-	*p = w + 1;
-	return at;
+	return c.s;
 }
 
 /*
@@ -658,11 +654,11 @@ uk_hint(struct caseload *cl, struct cell c)
 int
 caseload_next(struct caseload *cl, struct case_row *row, struct diags *ds)
 {
-	static const struct cell none = { "", 0 };
+	static char		 empty[1];
 	struct csv_record	 rec;
 	struct cell		 cell[COL__MAX];
 	const char		*why;
-	char			 reason[256], sbuf[SHOWN_MAX + 4], *p;
+	char			 reason[256], sbuf[SHOWN_MAX + 4];
 	size_t			 i, k;
 	long			 v;
 	int			 rv, c, d;
@@ -694,8 +690,10 @@ caseload_next(struct caseload *cl, struct case_row *row, struct diags *ds)
 	}
 
 	/* Only the columns there are; the others stay empty. */
-	for (c = 0; c < COL__MAX; c++)
-		cell[c] = none;
+	for (c = 0; c < COL__MAX; c++) {
+		cell[c].s = empty;
+		cell[c].len = 0;
+	}
 	for (k = 0; k < cl->npresent; k++) {
 		c = cl->present[k];
 		if ((size_t)cl->col[c] < rec.n)
@@ -792,13 +790,11 @@ caseload_next(struct caseload *cl, struct case_row *row, struct diags *ds)
 		return -1;
 	}
 
-	/* Copy the strings out, trimmed and NUL-terminated. */
-	p = cl->sbuf;
-	row->case_id = put_str(&p, cell[COL_CASE_ID]);
-	row->profile = put_str(&p, cell[COL_PROFILE]);
-	row->area = put_str(&p, cell[COL_AREA]);
-	row->plan_type = put_str(&p, cell[COL_PLAN_TYPE]);
-	row->worker = put_free(&p, cell[COL_WORKER]);
+	row->case_id = str_of(cell[COL_CASE_ID]);
+	row->profile = str_of(cell[COL_PROFILE]);
+	row->area = str_of(cell[COL_AREA]);
+	row->plan_type = str_of(cell[COL_PLAN_TYPE]);
+	row->worker = str_of_free(cell[COL_WORKER]);
 	if (keep_id(cl, cell[COL_CASE_ID].s, cell[COL_CASE_ID].len,
 	    row->line) == -1) {
 		diag_add(ds, DIAG_FATAL, cl->name, rec.line, "more than 4 GiB"

@@ -79,7 +79,7 @@ struct csv_reader {
 	enum resync	 resync;
 	int		 resync_inq;	/* RESYNC_RECORD starts inside quotes */
 
-	const char	**field;		/* CSV_MAX_FIELDS each */
+	char		**field;		/* CSV_MAX_FIELDS each */
 	size_t		*len;
 	size_t		*off;		/* field[] over a refill */
 };
@@ -352,8 +352,7 @@ int
 csv_next(struct csv_reader *r, struct csv_record *rec, char *err,
     size_t errsz)
 {
-	char		*b;
-	const char	**field;
+	char		*b, **field;
 	size_t		*lens;
 	size_t		 n, q, fs, nf, ndq, len, i;
 	long		 nl, qnl;
