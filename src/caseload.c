@@ -103,9 +103,21 @@ static const struct {
 #define ID_BUCKETS	256
 #define IDS_MAX		UINT32_MAX	/* bytes of ids kept, at most */
 
-struct idbucket {
-	unsigned char	*p;
+/*
+ * A store is a list of chunks, each twice the last up to IDCHUNK_MAX, so
+ * that growing one never copies it; an entry lies within one chunk.
+ */
+#define IDCHUNK_MIN	1024
+#define IDCHUNK_MAX	(64 * 1024)
+
+struct idchunk {
+	struct idchunk	*next;
 	size_t		 len, cap;
+	unsigned char	 p[];
+};
+
+struct idbucket {
+	struct idchunk	*head, *tail;
 	size_t		 n;		/* ids in it */
 	long		 line;		/* the last one's line */
 };
@@ -369,7 +381,8 @@ caseload_default_profile(const struct caseload *cl)
 void
 caseload_close(struct caseload *cl)
 {
-	size_t	 i;
+	struct idchunk	*ch;
+	size_t		 i;
 
 	if (cl == NULL)
 		return;
@@ -377,7 +390,10 @@ caseload_close(struct caseload *cl)
 	free(cl->name);
 	free(cl->dprofile);
 	for (i = 0; i < ID_BUCKETS; i++)
-		free(cl->ids[i].p);
+		while ((ch = cl->ids[i].head) != NULL) {
+			cl->ids[i].head = ch->next;
+			free(ch);
+		}
 	free(cl->reps);
 	free(cl);
 }
@@ -416,24 +432,35 @@ static int
 keep_id(struct caseload *cl, const char *id, size_t len, long line)
 {
 	struct idbucket	*b;
+	struct idchunk	*ch;
 	unsigned char	*p;
-	size_t		 need;
+	size_t		 need, cap;
 
 	need = 2 * NUM_MAX + len;
 	if (need > IDS_MAX - cl->idlen)
 		return -1;
 	b = &cl->ids[strtab_hash(id, len) >> 56];
-	if (need > b->cap - b->len) {
-		while (need > b->cap - b->len)
-			b->cap = b->cap ? b->cap * 2 : 1024;
-		b->p = xreallocarray(b->p, b->cap, 1);
+	if ((ch = b->tail) == NULL || need > ch->cap - ch->len) {
+		cap = ch == NULL ? IDCHUNK_MIN : ch->cap < IDCHUNK_MAX ?
+		    ch->cap * 2 : IDCHUNK_MAX;
+		if (cap < need)
+			cap = need;
+		ch = xmalloc(sizeof(*ch) + cap);
+		ch->next = NULL;
+		ch->len = 0;
+		ch->cap = cap;
+		if (b->tail != NULL)
+			b->tail->next = ch;
+		else
+			b->head = ch;
+		b->tail = ch;
 	}
-	p = put_num(b->p + b->len, (size_t)(line - b->line));
+	p = put_num(ch->p + ch->len, (size_t)(line - b->line));
 	p = put_num(p, len);
 	memcpy(p, id, len);
 	p += len;
-	cl->idlen += (size_t)(p - b->p) - b->len;
-	b->len = (size_t)(p - b->p);
+	cl->idlen += (size_t)(p - ch->p) - ch->len;
+	ch->len = (size_t)(p - ch->p);
 	b->line = line;
 	b->n++;
 	return 0;
@@ -527,6 +554,7 @@ static void
 find_repeats(struct caseload *cl)
 {
 	struct idbucket		*b;
+	const struct idchunk	*ch;
 	struct ident		*e;
 	struct idref		*v, *tmp;
 	const unsigned char	*p;
@@ -545,18 +573,19 @@ find_repeats(struct caseload *cl)
 		b = &cl->ids[i];
 		if (b->n < 2)
 			continue;
-		p = b->p;
 		line = 0;
-		for (k = 0; k < b->n; k++) {
-			line += (long)get_num(&p);
-			e[k].line = line;
-			e[k].len = get_num(&p);
-			e[k].id = (const char *)p;
-			p += e[k].len;
-			v[k].hash = (uint32_t)(strtab_hash(e[k].id,
-			    e[k].len) >> 32);
-			v[k].i = (uint32_t)k;
-		}
+		k = 0;
+		for (ch = b->head; ch != NULL; ch = ch->next)
+			for (p = ch->p; p < ch->p + ch->len; k++) {
+				line += (long)get_num(&p);
+				e[k].line = line;
+				e[k].len = get_num(&p);
+				e[k].id = (const char *)p;
+				p += e[k].len;
+				v[k].hash = (uint32_t)(strtab_hash(e[k].id,
+				    e[k].len) >> 32);
+				v[k].i = (uint32_t)k;
+			}
 		sort_refs(v, tmp, b->n);
 		bucket_repeats(cl, v, b->n, e);
 	}
