@@ -3,7 +3,7 @@
 #
 #   sh bench/run.sh ./cinplan obj/rel/bench_cal obj/rel/measure
 #
-# ("make bench" builds both with -DNDEBUG and runs this.)  Each section is
+# ("make bench" builds both as "make" does and runs this.)  Each section is
 # a shell function; a section that is not written yet says so and passes.
 # Figures vary with the machine: compare runs on the same one.
 
