@@ -30,11 +30,16 @@ struct strtab {
 	size_t		 mask;		/* slots - 1, slots a power of two */
 };
 
-/* Eight bytes at a time, with a final mix so every bit counts. */
+/*
+ * Eight bytes at a time, with a final mix so every bit counts.  The last
+ * few bytes are shifted into a word: copied into one through memory, they
+ * would be read back before the copy had landed.
+ */
 uint64_t
 strtab_hash(const char *s, size_t len)
 {
 	uint64_t	 h, w;
+	size_t		 i;
 
 	h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
 	for (; len >= 8; s += 8, len -= 8) {
@@ -43,8 +48,8 @@ strtab_hash(const char *s, size_t len)
 		h ^= h >> 31;
 	}
 	if (len > 0) {
-		w = 0;
-		memcpy(&w, s, len);
+		for (w = 0, i = 0; i < len; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
 		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	}
 	h ^= h >> 33;
