@@ -1021,6 +1021,22 @@ count(struct out_tally *t, const struct tick *v, size_t n, int unknown)
 		t->unknown++;
 }
 
+/* Into t, the sum of the n tallies at v. */
+static void
+sum_tallies(struct out_tally *t, const struct out_tally *v, size_t n)
+{
+	size_t	 i, m;
+
+	for (i = 0; i < n; i++) {
+		t->cases += v[i].cases;
+		t->unknown += v[i].unknown;
+		for (m = 0; m < OUT_MEASURES; m++) {
+			t->yes[m] += v[i].yes[m];
+			t->no[m] += v[i].no[m];
+		}
+	}
+}
+
 static int
 check_row(struct run *r, const struct case_row *row, const struct loaded *l,
     const struct facts *f, void *arg)
@@ -1045,8 +1061,9 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			ck->tk = xreallocarray(ck->tk, ck->tkcap,
 			    sizeof(*ck->tk));
 		}
+		/* Every case has one worker's tally: the whole is their sum
+		 * (sum_tallies), not counted a third time here. */
 		n = ticks(&r->s, ck->tk);
-		count(&ck->all, ck->tk, n, f->reviews_unknown);
 		/* A loaded profile's tally, found once (a slot may be
 		 * reused for another profile: load_profile). */
 		k = (size_t)(l - r->lp);
@@ -1251,6 +1268,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	sm.end.duplicates = r.duplicates;
 	sm.end.unchecked = r.unchecked;
 	sm.end.rows = row_counts(&r, counts, sizeof(counts));
+	sum_tallies(&ck.all, ck.by_worker, ck.nworker);
 	sm.all = &ck.all;
 	sm.by_profile = ck.by_profile;
 	sm.nprofile = ck.nprofile;
