@@ -96,11 +96,13 @@ static const struct {
  *
  * Memory is what this costs: a row's id takes about a dozen bytes, and
  * memory touched for the first time is slow, so nothing per row is kept
- * that the end can work out again (the hash, where the id lies).  A
- * store's refs fit in the cache, where a table looked up a row at a time
- * waited on memory at every row.
+ * that the end can work out again (the hash, where the id lies).  The
+ * stores are few enough that the ends being written to stay in the cache,
+ * and a store's refs fit there at the end, where a table looked up a row
+ * at a time waited on memory at every row.
  */
-#define ID_BUCKETS	256
+#define ID_BITS		6
+#define ID_BUCKETS	(1 << ID_BITS)
 #define IDS_MAX		UINT32_MAX	/* bytes of ids kept, at most */
 
 /*
@@ -112,12 +114,14 @@ static const struct {
 
 struct idchunk {
 	struct idchunk	*next;
-	size_t		 len, cap;
+	size_t		 len;		/* bytes used, once it is not the last */
+	size_t		 cap;
 	unsigned char	 p[];
 };
 
 struct idbucket {
 	struct idchunk	*head, *tail;
+	unsigned char	*w, *end;	/* where the tail is written to */
 	size_t		 n;		/* ids in it */
 	long		 line;		/* the last one's line */
 };
@@ -439,10 +443,13 @@ keep_id(struct caseload *cl, const char *id, size_t len, long line)
 	need = 2 * NUM_MAX + len;
 	if (need > IDS_MAX - cl->idlen)
 		return -1;
-	b = &cl->ids[strtab_hash(id, len) >> 56];
-	if ((ch = b->tail) == NULL || need > ch->cap - ch->len) {
-		cap = ch == NULL ? IDCHUNK_MIN : ch->cap < IDCHUNK_MAX ?
-		    ch->cap * 2 : IDCHUNK_MAX;
+	b = &cl->ids[strtab_hash(id, len) >> (64 - ID_BITS)];
+	if (need > (size_t)(b->end - b->w)) {
+		cap = IDCHUNK_MIN;
+		if ((ch = b->tail) != NULL) {
+			ch->len = (size_t)(b->w - ch->p);
+			cap = ch->cap < IDCHUNK_MAX ? ch->cap * 2 : IDCHUNK_MAX;
+		}
 		if (cap < need)
 			cap = need;
 		ch = xmalloc(sizeof(*ch) + cap);
@@ -454,13 +461,15 @@ keep_id(struct caseload *cl, const char *id, size_t len, long line)
 		else
 			b->head = ch;
 		b->tail = ch;
+		b->w = ch->p;
+		b->end = ch->p + cap;
 	}
-	p = put_num(ch->p + ch->len, (size_t)(line - b->line));
+	p = put_num(b->w, (size_t)(line - b->line));
 	p = put_num(p, len);
 	memcpy(p, id, len);
 	p += len;
-	cl->idlen += (size_t)(p - ch->p) - ch->len;
-	ch->len = (size_t)(p - ch->p);
+	cl->idlen += (size_t)(p - b->w);
+	b->w = p;
 	b->line = line;
 	b->n++;
 	return 0;
@@ -469,7 +478,7 @@ keep_id(struct caseload *cl, const char *id, size_t len, long line)
 /*
  * Sort a bucket's refs by the hash bits below the bucket's own, a byte at
  * a time from the lowest (a radix sort), through tmp; equal hashes keep
- * their order, which is file order.
+ * their order, which is file order.  The sorted refs end in v.
  */
 static void
 sort_refs(struct idref *v, struct idref *tmp, size_t n)
@@ -480,7 +489,7 @@ sort_refs(struct idref *v, struct idref *tmp, size_t n)
 
 	from = v;
 	to = tmp;
-	for (shift = 0; shift < 24; shift += 8) {
+	for (shift = 0; shift < 32 - ID_BITS; shift += 8) {
 		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++)
 			count[from[i].hash >> shift & 0xff]++;
@@ -495,8 +504,8 @@ sort_refs(struct idref *v, struct idref *tmp, size_t n)
 		from = to;
 		to = t;
 	}
-	/* Three passes: the sorted refs are in tmp. */
-	memcpy(v, from, n * sizeof(*v));
+	if (from != v)
+		memcpy(v, from, n * sizeof(*v));
 }
 
 static int
@@ -575,6 +584,7 @@ find_repeats(struct caseload *cl)
 			continue;
 		line = 0;
 		k = 0;
+		b->tail->len = (size_t)(b->w - b->tail->p);
 		for (ch = b->head; ch != NULL; ch = ch->next)
 			for (p = ch->p; p < ch->p + ch->len; k++) {
 				line += (long)get_num(&p);
