@@ -262,12 +262,16 @@ load_profile(struct run *r, const char *id, size_t idlen)
 	char		*name;
 	size_t		 i;
 
-	/* Rows of one profile often come together: the last one first. */
+	/*
+	 * Rows of one profile often come together: the last one first.  The
+	 * first byte rules most others out before comparing them all.
+	 */
 	if (r->lastlp < r->nlp && r->lp[r->lastlp].idlen == idlen &&
 	    memcmp(r->lp[r->lastlp].id, id, idlen) == 0)
 		return &r->lp[r->lastlp];
 	for (i = 0; i < r->nlp; i++)
 		if (r->lp[i].idlen == idlen &&
+		    (idlen == 0 || r->lp[i].id[0] == id[0]) &&
 		    memcmp(r->lp[i].id, id, idlen) == 0) {
 			r->lastlp = i;
 			return &r->lp[i];
@@ -325,8 +329,9 @@ row_profile(const struct case_row *row, size_t *idlen, const char **area)
 {
 	const char	*slash;
 
-	*idlen = strcspn(row->profile, "/");
-	slash = row->profile + *idlen;
+	for (slash = row->profile; *slash != '\0' && *slash != '/'; slash++)
+		continue;
+	*idlen = (size_t)(slash - row->profile);
 	*area = row->area;
 	if (*slash == '/') {
 		if (*area != NULL && strcmp(*area, slash + 1) != 0)
