@@ -212,8 +212,10 @@ safe_open(struct safe_out *so, const char *path, FILE *stdout_f, char *err,
 	}
 	track(so->tmp);
 	if (old) {
-		/* Not the owner, maybe not a member: then the group is ours. */
-		(void)fchown(fd, (uid_t)-1, st.st_gid);
+		if (fchown(fd, (uid_t)-1, st.st_gid) == -1) {
+			/* Not the owner, maybe not a member: the group is
+			 * ours, as for a new file. */
+		}
 		mode = st.st_mode & 0777;
 	} else {
 		mask = umask(0);
