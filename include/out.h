@@ -8,6 +8,7 @@
 #ifndef CINPLAN_OUT_H
 #define CINPLAN_OUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "profile.h"
@@ -114,12 +115,18 @@ struct out_check_end {
  * date).
  */
 #define OUT_MEASURES	4
+/*
+ * 32 bits a count keep a tally of four thousand workers in the cache.  A
+ * count cannot pass them: each case counted is a usable row, whose case_id
+ * was kept, and the caseload reader stops at 4 GiB of case_ids, fewer
+ * than 2^32 rows.
+ */
 struct out_tally {
 	char		*key;		/* the group's name */
-	unsigned long	 cases;
-	unsigned long	 yes[OUT_MEASURES];	/* held in time, or up to date */
-	unsigned long	 no[OUT_MEASURES];	/* held late, or overdue */
-	unsigned long	 unknown;	/* reviews that could not be checked */
+	uint32_t	 cases;
+	uint32_t	 yes[OUT_MEASURES];	/* held in time, or up to date */
+	uint32_t	 no[OUT_MEASURES];	/* held late, or overdue */
+	uint32_t	 unknown;	/* reviews that could not be checked */
 };
 
 /*

@@ -787,7 +787,8 @@ tally_row(struct html_state *st, const char *key, const struct out_tally *t)
 
 	fputs("<tr><th scope=\"row\">", f);
 	esc(st, key);
-	fprintf(f, "</th><td class=\"n\">%lu</td>", t->cases);
+	fprintf(f, "</th><td class=\"n\">%lu</td>",
+	    (unsigned long)t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		out_measure_counts(&out_measures[i], t, &yes, &no);
 		share_cell(f, yes, yes + no);
@@ -833,7 +834,8 @@ figures(struct html_state *st, const struct out_summary *sm)
 	    " next one is not overdue, of the cases checked.", f);
 	if (sm->all->unknown > 0)
 		fprintf(f, " Reviews not checkable (reviews_held and"
-		    " last_review empty): %lu.", sm->all->unknown);
+		    " last_review empty): %lu.",
+		    (unsigned long)sm->all->unknown);
 	fputs("</p>\n", f);
 }
 

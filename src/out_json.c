@@ -217,7 +217,7 @@ tally_json(FILE *out, const struct out_tally *t)
 	unsigned long			 yes, no;
 	size_t				 i;
 
-	fprintf(out, "{\"cases\": %lu", t->cases);
+	fprintf(out, "{\"cases\": %lu", (unsigned long)t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
 		out_measure_counts(m, t, &yes, &no);
@@ -226,7 +226,7 @@ tally_json(FILE *out, const struct out_tally *t)
 		    m->no, no);
 		if (m->kind == KIND_REVIEW)
 			fprintf(out, ", \"not_checkable\": %lu",
-			    t->unknown);
+			    (unsigned long)t->unknown);
 		fputc('}', out);
 	}
 	fputc('}', out);

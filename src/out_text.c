@@ -498,7 +498,7 @@ tally_text(FILE *out, const char *title, const struct out_tally *t)
 	size_t				 i;
 	char				 p[16];
 
-	fprintf(out, "%-24s %6lu", title, t->cases);
+	fprintf(out, "%-24s %6lu", title, (unsigned long)t->cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
 		out_measure_counts(m, t, &yes, &all);
@@ -518,8 +518,8 @@ tally_block(FILE *out, const char *title, const struct out_tally *t)
 	size_t				 i, j;
 	char				 p[16], cases[32], low[32];
 
-	snprintf(cases, sizeof(cases), "%lu case%s", t->cases,
-	    t->cases == 1 ? "" : "s");
+	snprintf(cases, sizeof(cases), "%lu case%s",
+	    (unsigned long)t->cases, t->cases == 1 ? "" : "s");
 	fprintf(out, "%s: %s\n", title, cases);
 	for (i = 0; i < out_nmeasures; i++) {
 		m = &out_measures[i];
@@ -573,7 +573,7 @@ text_summary(void *v, const struct out_summary *sm, char *err, size_t errsz)
 	if (sm->all->unknown > 0)
 		prose(out, st->o, "Reviews not checkable (no last_review date,"
 		    " though reviews may have been held): %lu",
-		    sm->all->unknown);
+		    (unsigned long)sm->all->unknown);
 	return ferror(out) ? -1 : 0;
 }
 
