@@ -654,7 +654,7 @@ test_add_between_identity(void **state)
 {
 	char	 buf[DATE_STRLEN];
 	long	 n, k, want;
-	int	 d, r, w, from, to;
+	int	 d, r = DATE_NONE, w, from, to;
 
 	from = D("2019-01-01");
 	to = D("2027-12-31");
@@ -744,7 +744,7 @@ static void
 test_hold(void **state)
 {
 	struct calendar	*c, *h;
-	int		 r;
+	int		 r = DATE_NONE;
 
 	c = cal_new(data, NULL, 0);
 	h = cal_hold(c);
@@ -770,7 +770,7 @@ test_closures(void **state)
 		/* And the first day of the range. */
 		D("1970-01-01"),
 	};
-	int		 r;
+	int		 r = DATE_NONE;
 
 	c = cal_new(data, closures, NROWS(closures));
 	assert_non_null(c);

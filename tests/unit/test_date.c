@@ -547,7 +547,7 @@ test_format(void **state)
 {
 	char	 buf[DATE_STRLEN];
 	size_t	 i;
-	int	 d;
+	int	 d = DATE_NONE;
 
 	for (i = 0; i < NROWS(fmt_rows); i++) {
 		memset(buf, 'x', sizeof(buf));

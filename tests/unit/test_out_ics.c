@@ -126,7 +126,7 @@ static int
 day(const char *s)
 {
 	const char	*why;
-	int		 d;
+	int		 d = DATE_NONE;
 
 	if (s == NULL)
 		return DATE_NONE;
