@@ -80,7 +80,6 @@ static const struct {
 /* The columns that are strings in a case_row, in the order they are kept. */
 #define NSTRCOLS	5	/* COL_CASE_ID .. COL_WORKER */
 
-
 #define REVIEWS_MAX	10000
 #define SHOWN_MAX	40	/* bytes of a bad value quoted in a message */
 
@@ -94,7 +93,7 @@ static const struct {
  * of equal hash are compared byte for byte: a repeat is never taken from
  * the hash alone.
  *
- * Memory is what this costs: a row's id takes about a dozen bytes, and
+ * Memory is what this costs: a row's id takes about ten bytes, and
  * memory touched for the first time is slow, so nothing per row is kept
  * that the end can work out again (the hash, where the id lies).  The
  * stores are few enough that the ends being written to stay in the cache,
@@ -444,7 +443,7 @@ keep_id(struct caseload *cl, const char *id, size_t len, long line)
 	if (need > IDS_MAX - cl->idlen)
 		return -1;
 	b = &cl->ids[strtab_hash(id, len) >> (64 - ID_BITS)];
-	if (need > (size_t)(b->end - b->w)) {
+	if (b->tail == NULL || need > (size_t)(b->end - b->w)) {
 		cap = IDCHUNK_MIN;
 		if ((ch = b->tail) != NULL) {
 			ch->len = (size_t)(b->w - ch->p);
