@@ -1066,8 +1066,8 @@ check_row(struct run *r, const struct case_row *row, const struct loaded *l,
 			ck->tk = xreallocarray(ck->tk, ck->tkcap,
 			    sizeof(*ck->tk));
 		}
-		/* Every case has one worker's tally: the whole is their sum
-		 * (sum_tallies), not counted a third time here. */
+		/* Each case counts in its profile's tally and its worker's;
+		 * the whole caseload's is the workers' sum (sum_tallies). */
 		n = ticks(&r->s, ck->tk);
 		/* A loaded profile's tally, found once (a slot may be
 		 * reused for another profile: load_profile). */
