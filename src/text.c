@@ -168,6 +168,10 @@ text_unusable(const char *str, size_t len, int allow)
 		s += 8;
 	}
 	while (s < e) {
+		if (*s >= 0x20 && *s < 0x7f) {
+			s++;
+			continue;
+		}
 		if (*s < 0x80) {
 			if ((*s == '\r' || *s == '\n') &&
 			    !(allow & TEXT_BREAKS))
