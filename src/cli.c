@@ -683,6 +683,16 @@ cli_width(struct cli *c, long given, const char *output)
 	return 0;
 }
 
+/* Add name to the list in buf[sz], after ", " if it is not the first. */
+static void
+list_add(char *buf, size_t sz, const char *name)
+{
+	size_t	 len;
+
+	len = strlen(buf);
+	snprintf(buf + len, sz - len, "%s%s", len ? ", " : "", name);
+}
+
 /* "--kind review,visit" or repeated: a bit set of kinds. */
 int
 cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
@@ -703,11 +713,8 @@ cli_kinds(struct cli *c, const char *arg, unsigned *kinds)
 		word[len] = '\0';
 		if ((k = kind_parse(word)) == -1) {
 			names[0] = '\0';
-			for (k = 0; k < KIND_COUNT; k++) {
-				len = strlen(names);
-				snprintf(names + len, sizeof(names) - len,
-				    "%s%s", k ? ", " : "", kind_name(k));
-			}
+			for (k = 0; k < KIND_COUNT; k++)
+				list_add(names, sizeof(names), kind_name(k));
 			cli_error(c, "--kind: unknown kind '%s' (%s)", word,
 			    names);
 			return -1;
@@ -758,6 +765,7 @@ cli_area(struct cli *c, const struct profile *p, const char *area)
 int
 cli_plan_type(struct cli *c, const char *s, enum plan_type *out)
 {
+	char	 names[256];
 	int	 t;
 
 	if (s == NULL) {
@@ -765,9 +773,12 @@ cli_plan_type(struct cli *c, const char *s, enum plan_type *out)
 		return 0;
 	}
 	if ((t = plan_type_parse(s)) == -1) {
-		cli_error(c, "--plan-type: unknown plan type '%s' (standard,"
-		    " step-down-cp, transfer-in, supervision-order,"
-		    " short-breaks)", s);
+		names[0] = '\0';
+		for (t = 0; t < PLAN_COUNT; t++)
+			list_add(names, sizeof(names),
+			    plan_type_name((enum plan_type)t));
+		cli_error(c, "--plan-type: unknown plan type '%s' (%s)", s,
+		    names);
 		return -1;
 	}
 	*out = (enum plan_type)t;
