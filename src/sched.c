@@ -89,7 +89,13 @@ struct engine {
 	int			 need_occ;	/* a derived rule is wanted */
 	size_t			 nocc;		/* in c->occ: meetings and
 						   visits */
-	size_t			 ndone[KIND_COUNT]; /* f->done[k] used */
+	/*
+	 * How many of f->done[k] are used, from when bit k of started is
+	 * set: a case uses few kinds, and clearing the array for every case
+	 * cost more than its dates.
+	 */
+	size_t			 ndone[KIND_COUNT];
+	unsigned		 started;	/* 1u << enum kind */
 };
 
 void
@@ -567,6 +573,10 @@ emit_also(struct engine *en, const struct rule *r, int from, int due,
 static int
 next_done(struct engine *en, enum kind k)
 {
+	if ((en->started & 1u << k) == 0) {
+		en->started |= 1u << k;
+		en->ndone[k] = 0;
+	}
 	if (en->ndone[k] < en->f->ndone[k])
 		return en->f->done[k][en->ndone[k]++];
 	return DATE_NONE;
@@ -1077,11 +1087,11 @@ build(const struct profile *p, const struct calendar *cal,
 	unsigned		 mseq;
 	int			 rc, nostart;
 
-	memset(&en, 0, sizeof(en));
 	e->code = SE_OK;
 	e->anchor = ANCHOR_NONE;
 	e->kind = KIND_ASSESSMENT;
 	e->msg[0] = '\0';
+	/* Every field but ndone (see started). */
 	en.p = p;
 	en.cal = cal;
 	en.f = f;
@@ -1090,6 +1100,10 @@ build(const struct profile *p, const struct calendar *cal,
 	en.c = c;
 	en.e = e;
 	en.max = o->max_items ? o->max_items : SCHED_MAX_ITEMS;
+	en.rs = NULL;
+	en.need_occ = 0;
+	en.nocc = 0;
+	en.started = 0;
 	s->n = 0;
 	s->nnotes = 0;
 	rc = -1;
