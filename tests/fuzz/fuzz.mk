@@ -48,7 +48,7 @@ FUZZ_O		= obj/fuzz
 FUZZ_SANFLAGS	= -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 		  -fno-omit-frame-pointer
 endif
-# The CSV reader starts from a 4 KiB block instead of 1 MiB, so that small
+# The CSV reader starts from a 4 KiB block instead of 64 KiB, so that small
 # inputs reach the code that grows the buffer and carries a record across
 # reads.
 FUZZ_CFLAGS	= -g -O1 $(WARNFLAGS) -Wno-format-nonliteral $(FUZZ_SANFLAGS) \

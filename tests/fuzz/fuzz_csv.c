@@ -35,7 +35,7 @@
  * Past the 64 KiB field limit, and many times the 4 KiB read block of the
  * fuzzing build, so records outgrow the buffer; but no more, since an
  * input of megabytes costs a hundred small ones.  A record past the real
- * 1 MiB block is tested by tests/hostile/caseload-2mb-field.
+ * 64 KiB block is tested by tests/hostile/caseload-2mb-field.
  */
 #define BIG_MAX	(80 * 1024)
 
